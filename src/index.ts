@@ -1,0 +1,12 @@
+export { createConsentGate } from './gate';
+export { clearAnalyticsCookies } from './cookies/cleaner';
+export type {
+  ClearResult,
+  Consent,
+  ConsentChoice,
+  ConsentGate,
+  ConsentGateOptions,
+  ConsentListener,
+  ConsentSource,
+  CookieOptions,
+} from './types';

@@ -1,0 +1,28 @@
+import { attempt, type Win } from '../lib/dom';
+
+/** Tells the site's other open tabs about a change, and hears theirs. */
+export interface TabSync {
+  /** Tell the other tabs; `value` is the new stored record, `''` once forgotten. */
+  _post(value: string): void;
+  /** Stop listening. */
+  _close(): void;
+}
+
+/**
+ * Connect the tabs of one site through BroadcastChannel, and, as the fallback where it is missing or
+ * a message was lost, check again whenever a tab becomes visible. `onMessage` gets the other tab's
+ * value, or nothing when it should just read the cookie again.
+ */
+export const createTabSync = (w: Win, name: string, onMessage: (value?: string) => void): TabSync => {
+  const channel = attempt(() => new w.BroadcastChannel('consent-gate:' + name), undefined);
+  const onVisible = () => w.document.visibilityState == 'visible' && onMessage();
+  if (channel) channel.onmessage = (e: MessageEvent) => typeof e.data == 'string' && onMessage(e.data);
+  w.document.addEventListener('visibilitychange', onVisible);
+  return {
+    _post: (value) => channel && attempt(() => channel.postMessage(value)),
+    _close() {
+      if (channel) channel.close();
+      w.document.removeEventListener('visibilitychange', onVisible);
+    },
+  };
+};

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { normalizeOptions } from '../../src/config';
+import { createConsentGate } from '../../src';
+import { freshPage } from './page';
+
+describe('options', () => {
+  it('fills in every default', () => {
+    expect(normalizeOptions({ gaId: 'G-ABC123' })).toMatchObject({
+      _ids: ['G-ABC123'],
+      _revision: 1,
+      _expiresDays: 182,
+      _cookieName: 'cg_consent',
+      _sameSite: 'Lax',
+      _gpc: true,
+      _advanced: false,
+      _gtagSrc: 'https://www.googletagmanager.com/gtag/js',
+      _ui: true,
+    });
+  });
+
+  it.each(['UA-12345-1', 'G-', 'G-ABC 123', 'g-abc', 'G-ABC"><script>', 'AW-123', 42])('refuses the measurement ID %j with a TypeError naming it', (id) => {
+    freshPage();
+    expect(() => createConsentGate({ gaId: id as string })).toThrow(TypeError);
+    expect(() => createConsentGate({ gaId: ['G-OK1', id as string] })).toThrow(JSON.stringify(id));
+    // Nothing was injected.
+    expect(document.scripts).toHaveLength(0);
+    expect((window as unknown as { dataLayer?: unknown }).dataLayer).toBeUndefined();
+  });
+
+  it.each(['javascript:alert(1)', 'JavaScript:alert(1)', 'java\tscript:alert(1)', 'data:text/html,x', 'vbscript:x', ' javascript:x', ''])(
+    'refuses the URL %j for policyUrl, logEndpoint and gtagSrc',
+    (url) => {
+      for (const key of ['policyUrl', 'logEndpoint', 'gtagSrc'])
+        expect(() => normalizeOptions({ [key]: url })).toThrow(new RegExp(key + ' must be an http\\(s\\) or relative URL'));
+    },
+  );
+
+  it.each(['/privacy', 'privacy.html', '../legal#cookies', 'https://example.com/privacy', 'http://example.com/p', '//cdn.example.com/gtag'])(
+    'accepts the URL %j',
+    (url) => {
+      expect(normalizeOptions({ policyUrl: url, logEndpoint: url, gtagSrc: url })).toMatchObject({ _policyUrl: url, _logEndpoint: url, _gtagSrc: url });
+    },
+  );
+
+  it.each([
+    [{ revision: -1 }, 'revision'],
+    [{ revision: 1.5 }, 'revision'],
+    [{ expiresDays: 401 }, 'expiresDays'],
+    [{ expiresDays: 0 }, 'expiresDays'],
+    [{ expiresDays: NaN }, 'expiresDays'],
+    [{ cookie: { name: '_ga_consent' } }, 'cookie.name'],
+    [{ cookie: { name: 'a b' } }, 'cookie.name'],
+    [{ cookie: { domain: 'example.com; secure' } }, 'cookie.domain'],
+    [{ cookie: { sameSite: 'lax-ish' } }, 'cookie.sameSite'],
+    [{ gpc: 'maybe' }, 'gpc'],
+    [{ consentMode: 'full' }, 'consentMode'],
+    [{ nonce: '" onload="x' }, 'nonce'],
+  ])('refuses %j naming the option', (options, name) => {
+    expect(() => normalizeOptions(options as never)).toThrow(new RegExp('^consent-gate: ' + name.replace('.', '\\.')));
+  });
+
+  it('accepts an array of IDs and case-insensitive enums', () => {
+    expect(normalizeOptions({ gaId: ['G-A1', 'G-B2'], consentMode: 'Advanced' as never, cookie: { sameSite: 'strict' as never } })).toMatchObject({
+      _ids: ['G-A1', 'G-B2'],
+      _advanced: true,
+      _sameSite: 'Strict',
+    });
+  });
+});
