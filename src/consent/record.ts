@@ -7,36 +7,29 @@ import type { Consent, ConsentSource } from '../types';
 const RECORD = /^1\.([0-9a-z]{16})\.([0-9a-z]{1,8})\.(\d{1,6})\.a([01])\.([bpag])$/;
 const SOURCES: ConsentSource[] = ['banner', 'preferences', 'api', 'gpc'];
 
-/** Longest value read at all; anything longer is tampered with. */
-export const MAX_RECORD_LENGTH = 300;
-
 /** Encode a decision as the cookie value. */
 export const encodeRecord = (c: Consent): string =>
   ['1', c.id, Math.floor(c.timestamp / 1000).toString(36), c.revision, 'a' + +c.analytics, c.source[0]].join('.');
 
-/** What a stored value must satisfy to count as a decision. */
+/** What a stored value must satisfy to count as a decision: the current revision and how long a decision is kept. */
 export interface RecordPolicy {
-  /** The current time in milliseconds. */
-  now: number;
-  /** The current policy revision: an older one counts as no decision. */
   revision: number;
-  /** How long a decision is kept. */
   expiresDays: number;
 }
 
 const DAY = 864e5;
 
 /**
- * Decode a stored value. Anything malformed, oversized, of an unknown schema, expired, from the
- * future or of an older revision is `null` (no decision): never a grant, never a thrown error.
+ * Decode a stored value read at time `now` (ms). Anything malformed, oversized, of an unknown schema,
+ * expired, from the future or of an older revision is `null` (no decision): never a grant, never a thrown error.
  */
-export const decodeRecord = (value: unknown, policy: RecordPolicy): Consent | null => {
-  if (typeof value != 'string' || value.length > MAX_RECORD_LENGTH) return null;
-  const m = RECORD.exec(value);
+export const decodeRecord = (value: unknown, policy: RecordPolicy, now: number): Consent | null => {
+  // The pattern's bounded parts cap a match at about 40 characters: an oversized value never matches.
+  const m = typeof value == 'string' && RECORD.exec(value);
   if (!m) return null;
   const timestamp = parseInt(m[2], 36) * 1000;
   const revision = +m[3];
-  const age = policy.now - timestamp;
+  const age = now - timestamp;
   // A day of clock skew is tolerated; a record from further ahead is forged.
   if (age > policy.expiresDays * DAY || age < -DAY || revision < policy.revision) return null;
   return {

@@ -1,5 +1,6 @@
 import type { ClearResult } from '../types';
 import { attempt } from '../lib/dom';
+import { cookiePairs } from '../lib/cookie-pairs';
 
 /** Names of the cookies Google Analytics, ga.js, AMP and Ads linking set. */
 export const ANALYTICS_COOKIE = /^(_ga(_.+)?|_gid|_gat.*|_dc_gtm_.+|_gac_.+|__utm.+|AMP_TOKEN|_gcl_.+)$/;
@@ -8,18 +9,20 @@ export const ANALYTICS_COOKIE = /^(_ga(_.+)?|_gid|_gat.*|_dc_gtm_.+|_gac_.+|__ut
 const UNREACHABLE = ['FPID'];
 
 /** Names of the analytics cookies `doc.cookie` shows, each once. */
-export const analyticsCookieNames = (doc: Document): string[] => {
-  const names = attempt(() => doc.cookie, '')
-    .split(/; */)
-    .map((pair) => pair.split('=')[0]);
-  return names.filter((name, i) => ANALYTICS_COOKIE.test(name) && names.indexOf(name) == i);
-};
+export const analyticsCookieNames = (doc: Document): string[] => [
+  ...new Set(
+    cookiePairs(doc)
+      .map((pair) => pair[0])
+      .filter((name) => ANALYTICS_COOKIE.test(name)),
+  ),
+];
 
-/** `Domain` values a cookie of `hostname` may carry: itself and each parent with at least two labels. */
+/**
+ * `Domain` values a cookie of `hostname` may carry: itself and each parent with at least two labels.
+ * The browser refuses the ones it never accepts (a public suffix, part of an IP address): harmless to try.
+ */
 export const domainVariants = (hostname: string): string[] => {
   const labels = hostname.split('.');
-  // An IP address has no parent domains.
-  if (/^[\d.]+$|:/.test(hostname)) return [hostname];
   return labels.slice(0, -1).map((_, i) => labels.slice(i).join('.'));
 };
 
@@ -38,7 +41,7 @@ export const pathVariants = (pathname: string): string[] => {
 /**
  * Delete every Google Analytics cookie (`_ga`, `_ga_*`, `_gid`, `_gat*`, `_dc_gtm_*`, `_gac_*`, `__utm*`,
  * `AMP_TOKEN`, `_gcl_*`) the page can reach: host-only and on each parent domain, on `/` and each prefix
- * of the current path, and, on https, partitioned. Then read the cookies again and report what is left.
+ * of the current path. Then read the cookies again and report what is left.
  * Other cookies are never touched.
  * @example
  * const { removed, remaining } = clearAnalyticsCookies();
@@ -46,14 +49,12 @@ export const pathVariants = (pathname: string): string[] => {
 export const clearAnalyticsCookies = (doc: Document | undefined = typeof document == 'object' ? document : undefined): ClearResult => {
   if (!doc || !doc.location) return { removed: [], remaining: [], unreachable: UNREACHABLE };
   const before = analyticsCookieNames(doc);
-  const { hostname, pathname, protocol } = doc.location;
-  const expired = '=;expires=Thu, 01 Jan 1970 00:00:00 GMT;max-age=0;path=';
+  const { hostname, pathname } = doc.location;
+  const expired = '=;max-age=0;path=';
   const suffixes = [''].concat(domainVariants(hostname).map((d) => ';domain=' + d));
-  // A partitioned (CHIPS) copy is a separate cookie, deletable only with the same attribute.
-  if (protocol == 'https:') suffixes.push(...suffixes.map((s) => s + ';secure;partitioned'));
   for (const name of before)
     for (const path of pathVariants(pathname))
       for (const suffix of suffixes) attempt(() => (doc.cookie = name + expired + path + suffix));
   const remaining = analyticsCookieNames(doc);
-  return { removed: before.filter((n) => remaining.indexOf(n) < 0), remaining, unreachable: UNREACHABLE };
+  return { removed: before.filter((n) => !remaining.includes(n)), remaining, unreachable: UNREACHABLE };
 };

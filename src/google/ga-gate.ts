@@ -32,39 +32,38 @@ export const createGaGate = (c: Config, win: Win): GaGate => {
   const w = win as unknown as GtagWindow;
   const doc = w.document;
   let started = false;
-  const setDisabled = (disabled: boolean) => c._ids.forEach((id) => (w['ga-disable-' + id] = disabled));
+  const setDisabled = (disabled: boolean) => c.gaId.forEach((id) => (w['ga-disable-' + id] = disabled));
   // gtag.js ignores Arrays: the stub must push the `arguments` object itself.
   const gtag: (...args: unknown[]) => void = function () {
     // eslint-disable-next-line prefer-rest-params
     (w.dataLayer = w.dataLayer || []).push(arguments);
   };
   const start = (analytics: 'granted' | 'denied') => {
-    if (!c._ids.length) return;
+    if (!c.gaId.length) return;
     if (!started) {
       started = true;
       w.gtag = w.gtag || gtag;
       gtag('consent', 'default', DENIED_DEFAULTS);
       if (analytics == 'granted') gtag('consent', 'update', { analytics_storage: analytics });
       gtag('js', new Date());
-      c._ids.forEach((id) => gtag('config', id));
+      c.gaId.forEach((id) => gtag('config', id));
     } else gtag('consent', 'update', { analytics_storage: analytics });
     setDisabled(false);
     load();
   };
   const load = () => {
-    const src = c._gtagSrc + (c._gtagSrc.indexOf('?') < 0 ? '?' : '&') + 'id=' + encodeURIComponent(c._ids[0]);
-    // One gtag.js per page, whoever inserted it; a failed one is tried again on the next grant.
-    const live = (s: HTMLScriptElement) => s.getAttribute('src') == src && !s.dataset.failed;
-    if ([].some.call(doc.scripts, live)) return;
+    const src = c.gtagSrc + (c.gtagSrc.includes('?') ? '&' : '?') + 'id=' + encodeURIComponent(c.gaId[0]);
+    // One gtag.js per page, whoever inserted it; a failed one is removed, so the next grant tries again.
+    if (Array.from(doc.scripts).some((s) => s.getAttribute('src') == src)) return;
     const script = doc.createElement('script');
     script.async = true;
-    if (c._nonce) script.nonce = c._nonce;
+    script.nonce = c.nonce || '';
     script.onerror = () => {
-      script.dataset.failed = '1';
+      script.remove();
       emit(win, 'ga-error', { src });
     };
     script.src = src;
-    (doc.head || doc.documentElement).appendChild(script);
+    doc.head.appendChild(script);
   };
   setDisabled(true);
   return {

@@ -2,8 +2,7 @@
 export type Win = Window & typeof globalThis;
 
 /** The browser window, or `undefined` on the server; read at call time, never at import. */
-export const getWindow = (): Win | undefined =>
-  typeof window == 'object' && window && window.document ? window : undefined;
+export const getWindow = (): Win | undefined => (typeof document == 'object' ? window : undefined);
 
 /** Dispatch a `consent-gate:<name>` CustomEvent on `w`. */
 export const emit = (w: Win, name: string, detail: unknown): void => {

@@ -15,13 +15,14 @@ export interface TabSync {
  */
 export const createTabSync = (w: Win, name: string, onMessage: (value?: string) => void): TabSync => {
   const channel = attempt(() => new w.BroadcastChannel('consent-gate:' + name), undefined);
-  const onVisible = () => w.document.visibilityState == 'visible' && onMessage();
+  // Shown or hidden, the tab reads the cookie again; cheap, and it catches what a channel missed.
+  const onVisible = () => onMessage();
   if (channel) channel.onmessage = (e: MessageEvent) => typeof e.data == 'string' && onMessage(e.data);
   w.document.addEventListener('visibilitychange', onVisible);
   return {
-    _post: (value) => channel && attempt(() => channel.postMessage(value)),
+    _post: (value) => attempt(() => channel?.postMessage(value)),
     _close() {
-      if (channel) channel.close();
+      channel?.close();
       w.document.removeEventListener('visibilitychange', onVisible);
     },
   };

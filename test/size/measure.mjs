@@ -32,7 +32,7 @@ export const bundleSize = async (code) => {
 export const ENTRIES = [
   {
     name: 'headless npm import (createConsentGate, ui: false)',
-    code: "import { createConsentGate } from 'consent-gate'; createConsentGate({ gaId: 'G-ABC123', ui: false });",
+    code: "import { createConsentGate } from 'consent-gate'; export const gate = createConsentGate({ gaId: 'G-ABC123', ui: false });",
     brotliBudget: 3072,
   },
 ];

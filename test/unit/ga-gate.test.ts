@@ -101,11 +101,14 @@ describe('Google Analytics gate', () => {
     const errors: CustomEvent[] = [];
     window.addEventListener('consent-gate:ga-error', (e) => errors.push(e as CustomEvent));
     ga._grant();
-    gtagScripts()[0].dispatchEvent(new Event('error'));
+    const [failed] = gtagScripts();
+    failed.dispatchEvent(new Event('error'));
     expect(errors).toHaveLength(1);
     expect(errors[0].detail.src).toContain('gtag/js?id=G-ABC123');
+    expect(gtagScripts()).toHaveLength(0);
     ga._grant();
-    expect(gtagScripts()).toHaveLength(2);
+    expect(gtagScripts()).toHaveLength(1);
+    expect(gtagScripts()[0]).not.toBe(failed);
   });
 
   it('does nothing without a measurement ID', () => {

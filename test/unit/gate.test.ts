@@ -181,6 +181,11 @@ describe('Global Privacy Control', () => {
     expect(start().getConsent()).toBeNull();
   });
 
+  it("is respected for any value but 'ignore'", () => {
+    setGpc(true);
+    expect(start({ gpc: 'no' as never }).getConsent()?.source).toBe('gpc');
+  });
+
   it("is not applied with gpc: 'ignore'", () => {
     setGpc(true);
     expect(start({ gpc: 'ignore' }).getConsent()).toBeNull();
@@ -194,6 +199,11 @@ describe('advanced Consent Mode', () => {
     expect(Array.from(gaWindow().dataLayer![0])).toEqual(['consent', 'default', expect.objectContaining({ analytics_storage: 'denied' })]);
     gate.rejectAll();
     expect(disabled()).toBe(true);
+  });
+
+  it('falls back to basic mode for any other value', () => {
+    start({ consentMode: 'Advanced' as never });
+    expect(gtagLoaded()).toBe(false);
   });
 
   it('never loads under Global Privacy Control', () => {

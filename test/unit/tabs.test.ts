@@ -17,7 +17,7 @@ const openTab = ({ channel = true } = {}) => {
   return tab;
 };
 const disabled = (tab: Core) => (tab._win as unknown as Record<string, unknown>)['ga-disable-G-ABC123'];
-const gtagLoaded = (tab: Core) => tab._win.document.scripts.length > 0;
+const gtagLoaded = (tab: Core) => tab._win!.document.scripts.length > 0;
 const settle = () => new Promise((r) => setTimeout(r, 50));
 
 beforeEach(() => freshPage(URL_));
@@ -54,7 +54,7 @@ describe('every open tab', () => {
     const a = openTab({ channel: false });
     a.rejectAll();
     expect(b.getConsent()).toBeNull();
-    b._win.document.dispatchEvent(new b._win.Event('visibilitychange'));
+    b._win!.document.dispatchEvent(new b._win!.Event('visibilitychange'));
     expect(b.getConsent()!.analytics).toBe(false);
   });
 
