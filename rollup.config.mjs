@@ -1,7 +1,7 @@
 import typescript from '@rollup/plugin-typescript';
 import terser from '@rollup/plugin-terser';
 
-// Type declarations come from `tsc -p tsconfig.build.json`; these wrappers give each module system its own entry.
+// Type declarations come from tsc (see `npm run build`); these wrappers give each module system its own entry.
 const declarationEntries = {
   name: 'declaration-entries',
   generateBundle() {
@@ -10,26 +10,35 @@ const declarationEntries = {
   },
 };
 
+// The languages are JSON files; each becomes a module of its own, a chunk loaded on demand.
+const json = {
+  name: 'json',
+  transform: (code, id) => (id.endsWith('.json') ? { code: 'export default ' + JSON.stringify(JSON.parse(code)) + ';', map: null } : null),
+};
+
 const ts = () => typescript({ tsconfig: './tsconfig.json', include: ['src/**/*.ts'], noEmitOnError: true });
 
-// Private properties start with `_` (never part of the public API), so they are safe to shorten.
-export const minify = () =>
-  terser({
-    ecma: 2020,
-    compress: { passes: 2 },
-    mangle: { properties: { regex: /^_/ } },
-    format: { comments: /^!/ },
-  });
+// Internal properties start with `_` (private to a module, safe to shorten) or `$` (shared by the core
+// and the UI, which the npm build minifies as separate chunks: kept as they are).
+export const minify = (props = /^_/) =>
+  terser({ ecma: 2020, compress: { passes: 2 }, mangle: { properties: { regex: props } }, format: { comments: /^!/ } });
+
+const npm = (format, ext) => ({
+  dir: 'dist',
+  format,
+  entryFileNames: 'index.' + ext,
+  chunkFileNames: 'chunks/[name].' + ext,
+  sourcemap: true,
+  plugins: [minify()],
+  ...(format == 'cjs' ? { exports: 'named', interop: 'default' } : {}),
+});
 
 export default [
   {
     // npm: js-cookie stays an import, resolved by the user's bundler or Node.
     input: 'src/index.ts',
     external: ['js-cookie'],
-    plugins: [ts(), declarationEntries],
-    output: [
-      { file: 'dist/index.mjs', format: 'es', sourcemap: true, plugins: [minify()] },
-      { file: 'dist/index.cjs', format: 'cjs', sourcemap: true, exports: 'named', interop: 'default', plugins: [minify()] },
-    ],
+    plugins: [ts(), json, declarationEntries],
+    output: [npm('es', 'mjs'), npm('cjs', 'cjs')],
   },
 ];

@@ -3,7 +3,7 @@ import { isSafeUrl } from './lib/safe-url';
 import { ANALYTICS_COOKIE } from './cookies/cleaner';
 
 /** Validated options with every default filled in; `gaId` always a list. */
-type Optional = 'policyUrl' | 'nonce' | 'logEndpoint' | 'gpc' | 'consentMode';
+type Optional = 'policyUrl' | 'nonce' | 'logEndpoint' | 'gpc' | 'consentMode' | 'lang' | 'texts' | 'theme' | 'deletionRequestUrl' | 'floatingButton';
 export type Config = Required<Omit<ConsentGateOptions, 'gaId' | 'cookie' | Optional>> &
   Pick<ConsentGateOptions, Optional> & {
     gaId: string[];
@@ -30,17 +30,17 @@ const RULES: Rule[] = [
   ['policyUrl', isSafeUrl],
   ['logEndpoint', isSafeUrl],
   ['gtagSrc', isSafeUrl],
+  ['deletionRequestUrl', isSafeUrl],
 ];
 
 const fail = (path: string, value: unknown): never => {
-  throw new TypeError('consent-gate: invalid ' + path + ': ' + (typeof value == 'string' ? JSON.stringify(value) : String(value)));
+  throw new TypeError('consent-gate: invalid ' + path + ': ' + String(value));
 };
 
 /** Validate `options`; throws a `TypeError` naming the option and the value it refused. */
 export const normalizeOptions = (options: ConsentGateOptions = {}): Config => {
-  const { cookie } = options || fail('options', options);
-  if (typeof options != 'object') fail('options', options);
-  if (cookie !== undefined && typeof cookie != 'object') fail('cookie', cookie);
+  // Options or cookie options that are no object leave every default in place.
+  options = Object(options);
   const c = {
     revision: 1,
     expiresDays: 182,
@@ -48,7 +48,7 @@ export const normalizeOptions = (options: ConsentGateOptions = {}): Config => {
     ui: true,
     ...options,
     gaId: ([] as unknown[]).concat(options.gaId ?? []),
-    cookie: { name: 'cg_consent', sameSite: 'Lax', ...cookie },
+    cookie: { name: 'cg_consent', sameSite: 'Lax', ...options.cookie },
   } as Config;
   c.gaId.forEach((id) => matches(/^G-[A-Za-z\d]{1,32}$/)(id) || fail('gaId', id));
   for (const [path, ok] of RULES) {

@@ -1,5 +1,5 @@
-import type { Consent, ConsentGate, ConsentGateOptions, ConsentListener, ConsentSource } from './types';
-import { normalizeOptions, type Config } from './config';
+import type { Consent, ConsentGate, ConsentListener, ConsentSource } from './types';
+import type { Config } from './config';
 import { decodeRecord, encodeRecord } from './consent/record';
 import { createCookieStore } from './consent/cookie-store';
 import { logDecision } from './consent/proof-log';
@@ -7,19 +7,20 @@ import { createGaGate } from './google/ga-gate';
 import { clearAnalyticsCookies } from './cookies/cleaner';
 import { createTabSync } from './sync/tab-sync';
 import { activateTags } from './tags/activate-tags';
-import { emit, getWindow, type Win } from './lib/dom';
+import { emit, type Win } from './lib/dom';
 import { randomId } from './lib/random-id';
 
-/** The gate as the built-in UI drives it: the public API plus the source-aware command. */
+/**
+ * The gate as the built-in UI drives it: the public API plus the source-aware command. It starts with `$`,
+ * not `_`: the npm build minifies the core and the UI as separate chunks, so it must keep its name.
+ */
 export interface Core extends ConsentGate {
   /** Record a decision given through `source`. */
-  _decide(analytics: boolean, source: ConsentSource): Consent | null;
-  _config: Config;
-  /** The window, or undefined on the server. */
-  _win?: Win;
+  $decide(analytics: boolean, source: ConsentSource): Consent | null;
 }
 
-const same = (a: Consent | null, b: Consent | null) => (a && b ? encodeRecord(a) == encodeRecord(b) : a == b);
+/** A decision as comparable text; '' while undecided. */
+const key = (c: Consent | null) => (c ? encodeRecord(c) : '');
 
 /**
  * Start the gate in window `w`: the stored decision is applied before this returns. Without a window
@@ -48,12 +49,12 @@ export const startCore = (c: Config, w?: Win): Core => {
     const prev = state;
     state = next;
     if (next?.analytics) {
-      ga._grant();
+      ga._start(true);
       activateTags(doc!, 'analytics', c.nonce);
     } else {
       ga._deny();
       if (next || prev?.analytics) clearAnalyticsCookies(doc);
-      else if (c.consentMode == 'advanced') ga._pending();
+      else if (c.consentMode == 'advanced') ga._start();
     }
     if (starting) return;
     for (const listener of [...listeners])
@@ -83,9 +84,7 @@ export const startCore = (c: Config, w?: Win): Core => {
   };
 
   const core: Core = {
-    _config: c,
-    _win: w,
-    _decide: decide,
+    $decide: decide,
     getConsent: () => state,
     acceptAll: () => decide(true, 'api'),
     rejectAll: () => decide(false, 'api'),
@@ -98,6 +97,9 @@ export const startCore = (c: Config, w?: Win): Core => {
       else apply(null);
     },
     clearAnalyticsCookies: () => clearAnalyticsCookies(doc),
+    // Replaced by the UI once it is mounted.
+    showBanner() {},
+    showPreferences() {},
     onChange(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -116,7 +118,7 @@ export const startCore = (c: Config, w?: Win): Core => {
   const tabs = createTabSync(w!, c.cookie.name, (value) => {
     if (value !== undefined) store._adopt(value);
     const next = readStored();
-    if (live && !same(next, state)) apply(next);
+    if (live && key(next) != key(state)) apply(next);
   });
   const stored = readStored();
   if (!stored && gpcOn()) decide(false, 'gpc');
@@ -124,12 +126,3 @@ export const startCore = (c: Config, w?: Win): Core => {
   return core;
 };
 
-/**
- * Put Google Analytics behind the visitor's consent. In a browser, the stored decision is applied before
- * this returns: until analytics is granted no Google script loads and `ga-disable-<ID>` is set. On the
- * server (no `window`) it returns an inert, undecided instance. Throws a `TypeError` naming any invalid option.
- * @example
- * const gate = createConsentGate({ gaId: 'G-ABC123', policyUrl: '/privacy' });
- * gate.onChange((consent) => console.log(consent?.analytics));
- */
-export const createConsentGate = (options?: ConsentGateOptions): ConsentGate => startCore(normalizeOptions(options), getWindow());

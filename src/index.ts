@@ -1,4 +1,4 @@
-export { createConsentGate } from './gate';
+export { createConsentGate } from './create';
 export { clearAnalyticsCookies } from './cookies/cleaner';
 export type {
   ClearResult,

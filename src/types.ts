@@ -99,7 +99,53 @@ export interface ConsentGateOptions {
    * @default true
    */
   ui?: boolean;
+  /**
+   * Language of the notice: `en`, `de`, `fr`, `es`, `it`, `nl`, `pt` or `ja` (a region such as `de-AT` is fine).
+   * @default `<html lang>`, else `navigator.languages`, else `'en'`
+   */
+  lang?: string;
+  /** Replacement texts, by key (see the README); always shown as text, never parsed as HTML. */
+  texts?: Partial<Record<TextKey, string>>;
+  /**
+   * `'light'` or `'dark'` forces a theme; otherwise it follows `prefers-color-scheme`.
+   * @default 'auto'
+   */
+  theme?: 'auto' | 'light' | 'dark';
+  /**
+   * The site's page for asking that a visitor's analytics data be erased (http(s) or relative). The
+   * preferences then show the visitor's GA client ID with a link to it, the ID passed as `cid`.
+   */
+  deletionRequestUrl?: string;
+  /**
+   * Show a small floating "Cookie settings" button while the notice is hidden, so withdrawing is one click away.
+   * @default false
+   */
+  floatingButton?: boolean;
 }
+
+/** Keys of the built-in texts. */
+export type TextKey =
+  | 'notice'
+  | 'policy'
+  | 'acceptAll'
+  | 'rejectAll'
+  | 'customize'
+  | 'title'
+  | 'intro'
+  | 'necessary'
+  | 'necessaryInfo'
+  | 'analytics'
+  | 'analyticsInfo'
+  | 'gpc'
+  | 'save'
+  | 'close'
+  | 'deleteCookies'
+  | 'deleted'
+  | 'notDeleted'
+  | 'clientId'
+  | 'deletionRequest'
+  | 'saved'
+  | 'settings';
 
 /** Listener of {@link ConsentGate.onChange}: the new decision, or `null` once forgotten. */
 export type ConsentListener = (consent: Consent | null) => void;
@@ -120,6 +166,10 @@ export interface ConsentGate {
   clearAnalyticsCookies(): ClearResult;
   /** Call `listener` on every change, in this tab or another; returns the unsubscribe function. */
   onChange(listener: ConsentListener): () => void;
-  /** Detach every listener and channel; the recorded decision stays. */
+  /** Show the notice again, even after a decision (no-op in headless mode). */
+  showBanner(): void;
+  /** Open the preferences dialog (no-op in headless mode). */
+  showPreferences(): void;
+  /** Detach every listener and channel and remove the UI; the recorded decision stays. */
   destroy(): void;
 }

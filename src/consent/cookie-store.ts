@@ -17,20 +17,21 @@ export interface Store {
 
 /** A store over `doc.cookie`, through js-cookie, falling back to memory. */
 export const createCookieStore = (c: Config, doc: Document): Store => {
-  let memory: string | undefined;
+  // The decision held for this page where the browser refused the cookie; '' while the cookie holds it.
+  let memory = '';
   const attrs = { path: '/', domain: c.cookie.domain, sameSite: c.cookie.sameSite, secure: doc.location.protocol == 'https:' || c.cookie.sameSite == 'None' };
   const read = () => cookiePairs(doc).filter((pair) => pair[0] == c.cookie.name).map((pair) => pair[1]);
   return {
-    _values: () => (memory === undefined ? read() : [memory]),
+    _values: () => (memory ? [memory] : read()),
     _write(value) {
       attempt(() => Cookies.set(c.cookie.name, value, { ...attrs, expires: c.expiresDays }));
-      memory = read().includes(value) ? undefined : value;
+      memory = read().includes(value) ? '' : value;
     },
     _adopt(value) {
-      if (memory !== undefined) memory = value;
+      if (memory) memory = value;
     },
     _remove() {
-      memory = undefined;
+      memory = '';
       attempt(() => {
         Cookies.remove(c.cookie.name, attrs);
         // A host-only copy left from before `cookie.domain` was configured.

@@ -37,6 +37,6 @@ export const decodeRecord = (value: unknown, policy: RecordPolicy, now: number):
     id: m[1],
     timestamp,
     revision,
-    source: SOURCES.find((s) => s[0] == m[5])!,
+    source: SOURCES['bpag'.indexOf(m[5])],
   };
 };

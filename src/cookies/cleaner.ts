@@ -1,5 +1,5 @@
 import type { ClearResult } from '../types';
-import { attempt } from '../lib/dom';
+import { attempt, getWindow } from '../lib/dom';
 import { cookiePairs } from '../lib/cookie-pairs';
 
 /** Names of the cookies Google Analytics, ga.js, AMP and Ads linking set. */
@@ -9,7 +9,7 @@ export const ANALYTICS_COOKIE = /^(_ga(_.+)?|_gid|_gat.*|_dc_gtm_.+|_gac_.+|__ut
 const UNREACHABLE = ['FPID'];
 
 /** Names of the analytics cookies `doc.cookie` shows, each once. */
-export const analyticsCookieNames = (doc: Document): string[] => [
+export const analyticsCookieNames = (doc?: Document): string[] => [
   ...new Set(
     cookiePairs(doc)
       .map((pair) => pair[0])
@@ -18,25 +18,20 @@ export const analyticsCookieNames = (doc: Document): string[] => [
 ];
 
 /**
- * `Domain` values a cookie of `hostname` may carry: itself and each parent with at least two labels.
- * The browser refuses the ones it never accepts (a public suffix, part of an IP address): harmless to try.
+ * `Domain` values a cookie of `hostname` may carry: none (host-only), the host and each parent. The
+ * browser refuses the ones it never accepts (a public suffix, part of an IP address): harmless to try.
  */
-export const domainVariants = (hostname: string): string[] => {
-  const labels = hostname.split('.');
-  return labels.slice(0, -1).map((_, i) => labels.slice(i).join('.'));
-};
+export const domainVariants = (hostname: string): string[] => [
+  '',
+  ...hostname.split('.').map((_, i, labels) => labels.slice(i).join('.')),
+];
 
 /** `Path` values a cookie of `pathname` may carry: `/` and each prefix, with and without a trailing slash. */
-export const pathVariants = (pathname: string): string[] => {
-  const paths = ['/'];
-  let prefix = '';
-  for (const segment of pathname.split('/').slice(1)) {
-    if (!segment) continue;
-    prefix += '/' + segment;
-    paths.push(prefix, prefix + '/');
-  }
-  return paths;
-};
+export const pathVariants = (pathname: string): string[] =>
+  pathname.split('/').flatMap((_, i, parts) => {
+    const prefix = parts.slice(0, i + 1).join('/') || '/';
+    return prefix.endsWith('/') ? [prefix] : [prefix, prefix + '/'];
+  });
 
 /**
  * Delete every Google Analytics cookie (`_ga`, `_ga_*`, `_gid`, `_gat*`, `_dc_gtm_*`, `_gac_*`, `__utm*`,
@@ -46,15 +41,13 @@ export const pathVariants = (pathname: string): string[] => {
  * @example
  * const { removed, remaining } = clearAnalyticsCookies();
  */
-export const clearAnalyticsCookies = (doc: Document | undefined = typeof document == 'object' ? document : undefined): ClearResult => {
-  if (!doc || !doc.location) return { removed: [], remaining: [], unreachable: UNREACHABLE };
+export const clearAnalyticsCookies = (doc = getWindow()?.document): ClearResult => {
+  // Without a document (server, blocked cookies) there is nothing to see and nothing to delete.
   const before = analyticsCookieNames(doc);
-  const { hostname, pathname } = doc.location;
-  const expired = '=;max-age=0;path=';
-  const suffixes = [''].concat(domainVariants(hostname).map((d) => ';domain=' + d));
   for (const name of before)
-    for (const path of pathVariants(pathname))
-      for (const suffix of suffixes) attempt(() => (doc.cookie = name + expired + path + suffix));
+    for (const path of pathVariants(doc!.location.pathname))
+      for (const domain of domainVariants(doc!.location.hostname))
+        attempt(() => (doc!.cookie = name + '=;max-age=0;path=' + path + (domain && ';domain=' + domain)));
   const remaining = analyticsCookieNames(doc);
   return { removed: before.filter((n) => !remaining.includes(n)), remaining, unreachable: UNREACHABLE };
 };

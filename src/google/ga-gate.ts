@@ -16,12 +16,13 @@ export const DENIED_DEFAULTS = {
 
 /** Switches Google Analytics on and off in one page. */
 export interface GaGate {
-  /** Let GA run: stub, Consent Mode default then update, `js`, `config`, then gtag.js once. */
-  _grant(): void;
+  /**
+   * Let GA run (`granted`): stub, Consent Mode default then update, `js`, `config`, then gtag.js once.
+   * Without `granted`, advanced Consent Mode while undecided: gtag.js with every signal denied.
+   */
+  _start(granted?: boolean): void;
   /** Stop GA: `ga-disable-<ID>` on, Consent Mode update denied. */
   _deny(): void;
-  /** Advanced Consent Mode while undecided: gtag.js with every signal denied (cookieless pings). */
-  _pending(): void;
 }
 
 /**
@@ -38,20 +39,19 @@ export const createGaGate = (c: Config, win: Win): GaGate => {
     // eslint-disable-next-line prefer-rest-params
     (w.dataLayer = w.dataLayer || []).push(arguments);
   };
-  const start = (analytics: 'granted' | 'denied') => {
+  const update = (analytics: string) => gtag('consent', 'update', { analytics_storage: analytics });
+  const start = (granted?: boolean) => {
     if (!c.gaId.length) return;
+    // The default comes before anything else, the update before js and config (Consent Mode order).
+    if (!started) gtag('consent', 'default', DENIED_DEFAULTS);
+    if (started || granted) update(granted ? 'granted' : 'denied');
     if (!started) {
       started = true;
       w.gtag = w.gtag || gtag;
-      gtag('consent', 'default', DENIED_DEFAULTS);
-      if (analytics == 'granted') gtag('consent', 'update', { analytics_storage: analytics });
       gtag('js', new Date());
       c.gaId.forEach((id) => gtag('config', id));
-    } else gtag('consent', 'update', { analytics_storage: analytics });
+    }
     setDisabled(false);
-    load();
-  };
-  const load = () => {
     const src = c.gtagSrc + (c.gtagSrc.includes('?') ? '&' : '?') + 'id=' + encodeURIComponent(c.gaId[0]);
     // One gtag.js per page, whoever inserted it; a failed one is removed, so the next grant tries again.
     if (Array.from(doc.scripts).some((s) => s.getAttribute('src') == src)) return;
@@ -67,11 +67,10 @@ export const createGaGate = (c: Config, win: Win): GaGate => {
   };
   setDisabled(true);
   return {
-    _grant: () => start('granted'),
-    _pending: () => start('denied'),
+    _start: start,
     _deny() {
       setDisabled(true);
-      if (started) gtag('consent', 'update', { analytics_storage: 'denied' });
+      if (started) update('denied');
     },
   };
 };

@@ -14,16 +14,17 @@ export interface TabSync {
  * value, or nothing when it should just read the cookie again.
  */
 export const createTabSync = (w: Win, name: string, onMessage: (value?: string) => void): TabSync => {
-  const channel = attempt(() => new w.BroadcastChannel('consent-gate:' + name), undefined);
-  // Shown or hidden, the tab reads the cookie again; cheap, and it catches what a channel missed.
-  const onVisible = () => onMessage();
+  const channel = attempt(() => new w.BroadcastChannel(name), undefined);
+  // Passed as the listener options, the controller's `signal` removes the listener on abort.
+  const listening = new w.AbortController();
   if (channel) channel.onmessage = (e: MessageEvent) => typeof e.data == 'string' && onMessage(e.data);
-  w.document.addEventListener('visibilitychange', onVisible);
+  // Shown or hidden, the tab reads the cookie again; cheap, and it catches what a channel missed.
+  w.document.addEventListener('visibilitychange', () => onMessage(), listening);
   return {
-    _post: (value) => attempt(() => channel?.postMessage(value)),
+    _post: (value) => channel?.postMessage(value),
     _close() {
       channel?.close();
-      w.document.removeEventListener('visibilitychange', onVisible);
+      listening.abort();
     },
   };
 };

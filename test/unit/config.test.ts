@@ -18,7 +18,7 @@ describe('options', () => {
   it.each(['UA-12345-1', 'G-', 'G-ABC 123', 'g-abc', 'G-ABC"><script>', 'AW-123', 42])('refuses the measurement ID %j with a TypeError naming it', (id) => {
     freshPage();
     expect(() => createConsentGate({ gaId: id as string })).toThrow(TypeError);
-    expect(() => createConsentGate({ gaId: ['G-OK1', id as string] })).toThrow(JSON.stringify(id));
+    expect(() => createConsentGate({ gaId: ['G-OK1', id as string] })).toThrow(`invalid gaId: ${id}`);
     // Nothing was injected.
     expect(document.scripts).toHaveLength(0);
     expect((window as unknown as { dataLayer?: unknown }).dataLayer).toBeUndefined();
@@ -28,7 +28,7 @@ describe('options', () => {
     'refuses the URL %j for policyUrl, logEndpoint and gtagSrc',
     (url) => {
       for (const key of ['policyUrl', 'logEndpoint', 'gtagSrc'])
-        expect(() => normalizeOptions({ [key]: url })).toThrow(`consent-gate: invalid ${key}: ${JSON.stringify(url)}`);
+        expect(() => normalizeOptions({ [key]: url })).toThrow(`consent-gate: invalid ${key}: ${url}`);
     },
   );
 
@@ -48,8 +48,6 @@ describe('options', () => {
     [{ expiresDays: '30' }, 'expiresDays'],
     [{ cookie: { name: '_ga_consent' } }, 'cookie.name'],
     [{ cookie: { name: 'a b' } }, 'cookie.name'],
-    [{ cookie: 'cg' }, 'cookie'],
-    [null, 'options'],
   ])('refuses %j naming the option', (options, name) => {
     expect(() => normalizeOptions(options as never)).toThrow(new RegExp('^consent-gate: invalid ' + name.replace('.', '\\.') + ': '));
   });
@@ -60,5 +58,15 @@ describe('options', () => {
       consentMode: 'advanced',
       cookie: { name: 'cg_consent', sameSite: 'Strict' },
     });
+  });
+});
+
+describe('options that are no object', () => {
+  it.each([null, 'G-ABC123', 42])('fall back to every default for %j', (options) => {
+    expect(normalizeOptions(options as never)).toMatchObject({ gaId: [], revision: 1, cookie: { name: 'cg_consent' } });
+  });
+
+  it('keep the cookie defaults when cookie is no object', () => {
+    expect(normalizeOptions({ cookie: 'x' as never }).cookie).toMatchObject({ name: 'cg_consent', sameSite: 'Lax' });
   });
 });

@@ -21,7 +21,7 @@ describe('Google Analytics gate', () => {
 
   it('on grant pushes arguments objects in Consent Mode order, then one async gtag.js', () => {
     const ga = gate();
-    ga._grant();
+    ga._start(true);
     const layer = gaWindow().dataLayer!;
     for (const entry of layer) expect(Object.prototype.toString.call(entry)).toBe('[object Arguments]');
     const list = entries();
@@ -43,22 +43,22 @@ describe('Google Analytics gate', () => {
   });
 
   it('never loads gtag.js twice, even from a second gate on the same page', () => {
-    gate()._grant();
-    gate()._grant();
+    gate()._start(true);
+    gate()._start(true);
     const ga = gate();
-    ga._grant();
-    ga._grant();
+    ga._start(true);
+    ga._start(true);
     expect(gtagScripts()).toHaveLength(1);
   });
 
   it('on revoke sets the flags and denies analytics_storage; a later grant works again without a reload', () => {
     const ga = gate();
-    ga._grant();
+    ga._start(true);
     const before = entries().length;
     ga._deny();
     expect(gaWindow()['ga-disable-G-ABC123']).toBe(true);
     expect(entries()[before]).toEqual(['consent', 'update', { analytics_storage: 'denied' }]);
-    ga._grant();
+    ga._start(true);
     expect(gaWindow()['ga-disable-G-ABC123']).toBe(false);
     expect(entries()[before + 1]).toEqual(['consent', 'update', { analytics_storage: 'granted' }]);
     expect(entries().filter((e) => e[0] == 'consent' && e[1] == 'default')).toHaveLength(1);
@@ -71,7 +71,7 @@ describe('Google Analytics gate', () => {
   });
 
   it('advanced mode loads gtag.js with every signal denied and GA enabled for cookieless pings', () => {
-    gate({ consentMode: 'advanced' })._pending();
+    gate({ consentMode: 'advanced' })._start();
     expect(entries()[0]).toEqual(['consent', 'default', DENIED_DEFAULTS]);
     expect(entries()[1][0]).toBe('js');
     expect(entries().some((e) => e[1] == 'update')).toBe(false);
@@ -80,7 +80,7 @@ describe('Google Analytics gate', () => {
   });
 
   it('applies the nonce and a first-party gtagSrc', () => {
-    gate({ nonce: 'r4nd0m', gtagSrc: '/metrics/gtag.js?v=2' })._grant();
+    gate({ nonce: 'r4nd0m', gtagSrc: '/metrics/gtag.js?v=2' })._start(true);
     const [script] = document.scripts;
     expect(script.nonce).toBe('r4nd0m');
     expect(script.getAttribute('src')).toBe('/metrics/gtag.js?v=2&id=G-ABC123');
@@ -90,7 +90,7 @@ describe('Google Analytics gate', () => {
     const own = vi.fn();
     const layer: unknown[] = [];
     Object.assign(window, { gtag: own, dataLayer: layer });
-    gate()._grant();
+    gate()._start(true);
     expect(gaWindow().gtag).toBe(own);
     expect(gaWindow().dataLayer).toBe(layer);
     expect(layer.length).toBeGreaterThan(0);
@@ -100,19 +100,19 @@ describe('Google Analytics gate', () => {
     const ga = gate();
     const errors: CustomEvent[] = [];
     window.addEventListener('consent-gate:ga-error', (e) => errors.push(e as CustomEvent));
-    ga._grant();
+    ga._start(true);
     const [failed] = gtagScripts();
     failed.dispatchEvent(new Event('error'));
     expect(errors).toHaveLength(1);
     expect(errors[0].detail.src).toContain('gtag/js?id=G-ABC123');
     expect(gtagScripts()).toHaveLength(0);
-    ga._grant();
+    ga._start(true);
     expect(gtagScripts()).toHaveLength(1);
     expect(gtagScripts()[0]).not.toBe(failed);
   });
 
   it('does nothing without a measurement ID', () => {
-    createGaGate(normalizeOptions({}), window as Win)._grant();
+    createGaGate(normalizeOptions({}), window as Win)._start(true);
     expect(gaWindow().dataLayer).toBeUndefined();
     expect(document.scripts).toHaveLength(0);
   });

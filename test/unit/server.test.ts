@@ -32,7 +32,7 @@ const expected = {
   cleared: { removed: [], remaining: [], unreachable: ['FPID'] },
   unsubscribe: 'function',
   globalsTouched: false,
-  error: 'TypeError: consent-gate: invalid gaId: "UA-1"',
+  error: 'TypeError: consent-gate: invalid gaId: UA-1',
 };
 
 describe('server-side import of the built package', () => {

@@ -14,10 +14,12 @@ const openTab = ({ channel = true } = {}) => {
   if (channel) Object.assign(w, { BroadcastChannel });
   const tab = startCore(normalizeOptions({ gaId: 'G-ABC123', ui: false }), w as unknown as Win);
   tabs.push(tab);
+  windows.set(tab, w as unknown as Win);
   return tab;
 };
-const disabled = (tab: Core) => (tab._win as unknown as Record<string, unknown>)['ga-disable-G-ABC123'];
-const gtagLoaded = (tab: Core) => tab._win!.document.scripts.length > 0;
+const windows = new Map<Core, Win>();
+const disabled = (tab: Core) => (windows.get(tab) as unknown as Record<string, unknown>)['ga-disable-G-ABC123'];
+const gtagLoaded = (tab: Core) => windows.get(tab)!.document.scripts.length > 0;
 const settle = () => new Promise((r) => setTimeout(r, 50));
 
 beforeEach(() => freshPage(URL_));
@@ -54,7 +56,7 @@ describe('every open tab', () => {
     const a = openTab({ channel: false });
     a.rejectAll();
     expect(b.getConsent()).toBeNull();
-    b._win!.document.dispatchEvent(new b._win!.Event('visibilitychange'));
+    windows.get(b)!.document.dispatchEvent(new (windows.get(b)!.Event)('visibilitychange'));
     expect(b.getConsent()!.analytics).toBe(false);
   });
 

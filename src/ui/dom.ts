@@ -1,0 +1,16 @@
+/**
+ * An element builder for `doc`: attributes set one by one, children appended as nodes or text (never
+ * parsed as HTML, so hostile texts show as they are).
+ */
+export const tagger =
+  (doc: Document) =>
+  <K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] => {
+    const el = doc.createElement(tag);
+    for (const name in attrs) el.setAttribute(name, attrs[name]);
+    el.append(...children);
+    return el;
+  };
+
+/** `text` with each `{key}` replaced by `values[key]`. */
+export const fill = (text: string, values: Record<string, string | number>): string =>
+  text.replace(/\{(\w+)\}/g, (m, key) => (key in values ? values[key] + '' : m));
