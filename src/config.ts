@@ -21,6 +21,7 @@ const matches = (pattern: RegExp) => (v: unknown) => typeof v == 'string' && pat
  * What each option accepts; the README lists the same rules in words. The others need no check: a value
  * other than 'ignore' respects GPC, other than 'advanced' is basic mode, the nonce is set as a property,
  * and a `cookie.domain` or `sameSite` the browser refuses leaves the decision in memory for the page.
+ * The UI's own options are checked by the UI (see ui/mount.ts), outside the headless bundle.
  */
 const RULES: Rule[] = [
   ['revision', (v: number) => Number.isInteger(v) && v >= 0 && v < 1e6],
@@ -30,7 +31,6 @@ const RULES: Rule[] = [
   ['policyUrl', isSafeUrl],
   ['logEndpoint', isSafeUrl],
   ['gtagSrc', isSafeUrl],
-  ['deletionRequestUrl', isSafeUrl],
 ];
 
 const fail = (path: string, value: unknown): never => {
@@ -38,19 +38,19 @@ const fail = (path: string, value: unknown): never => {
 };
 
 /** Validate `options`; throws a `TypeError` naming the option and the value it refused. */
-export const normalizeOptions = (options: ConsentGateOptions = {}): Config => {
+export const normalizeOptions = (options?: ConsentGateOptions): Config => {
   // Options or cookie options that are no object leave every default in place.
-  options = Object(options);
+  const o: ConsentGateOptions = Object(options);
   const c = {
     revision: 1,
     expiresDays: 182,
     gtagSrc: GTAG_SRC,
     ui: true,
-    ...options,
-    gaId: ([] as unknown[]).concat(options.gaId ?? []),
-    cookie: { name: 'cg_consent', sameSite: 'Lax', ...options.cookie },
+    ...o,
+    gaId: ([] as unknown[]).concat(o.gaId ?? []),
+    cookie: { name: 'cg_consent', sameSite: 'Lax', ...o.cookie },
   } as Config;
-  c.gaId.forEach((id) => matches(/^G-[A-Za-z\d]{1,32}$/)(id) || fail('gaId', id));
+  c.gaId.forEach((id) => matches(/^G-[A-Za-z\d]+$/)(id) || fail('gaId', id));
   for (const [path, ok] of RULES) {
     const value = path.split('.').reduce((o: any, key) => o[key], c); // eslint-disable-line @typescript-eslint/no-explicit-any
     if (value !== undefined && !ok(value as never)) fail(path, value);

@@ -63,7 +63,7 @@ export const startCore = (c: Config, w?: Win): Core => {
       } catch (e) {
         console.error(e);
       }
-    emit(w!, 'change', state);
+    emit(w!, 'consent-gate:change', state);
   };
 
   const decide = (analytics: boolean, source: ConsentSource): Consent | null => {

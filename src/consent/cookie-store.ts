@@ -19,7 +19,8 @@ export interface Store {
 export const createCookieStore = (c: Config, doc: Document): Store => {
   // The decision held for this page where the browser refused the cookie; '' while the cookie holds it.
   let memory = '';
-  const attrs = { path: '/', domain: c.cookie.domain, sameSite: c.cookie.sameSite, secure: doc.location.protocol == 'https:' || c.cookie.sameSite == 'None' };
+  // Secure on https. (Over http the browser refuses SameSite=None with or without it: memory then holds the decision.)
+  const attrs = { path: '/', domain: c.cookie.domain, sameSite: c.cookie.sameSite, secure: doc.location.protocol == 'https:' };
   const read = () => cookiePairs(doc).filter((pair) => pair[0] == c.cookie.name).map((pair) => pair[1]);
   return {
     _values: () => (memory ? [memory] : read()),

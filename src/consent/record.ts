@@ -21,7 +21,7 @@ const DAY = 864e5;
 
 /**
  * Decode a stored value read at time `now` (ms). Anything malformed, oversized, of an unknown schema,
- * expired, from the future or of an older revision is `null` (no decision): never a grant, never a thrown error.
+ * expired or of an older revision is `null` (no decision): never a grant, never a thrown error.
  */
 export const decodeRecord = (value: unknown, policy: RecordPolicy, now: number): Consent | null => {
   // The pattern's bounded parts cap a match at about 40 characters: an oversized value never matches.
@@ -29,9 +29,7 @@ export const decodeRecord = (value: unknown, policy: RecordPolicy, now: number):
   if (!m) return null;
   const timestamp = parseInt(m[2], 36) * 1000;
   const revision = +m[3];
-  const age = now - timestamp;
-  // A day of clock skew is tolerated; a record from further ahead is forged.
-  if (age > policy.expiresDays * DAY || age < -DAY || revision < policy.revision) return null;
+  if (now - timestamp > policy.expiresDays * DAY || revision < policy.revision) return null;
   return {
     analytics: m[4] == '1',
     id: m[1],

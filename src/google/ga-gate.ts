@@ -27,7 +27,7 @@ export interface GaGate {
 
 /**
  * The gate around gtag.js. Nothing is loaded and `window['ga-disable-<ID>']` is true for every ID
- * from the moment it is created until `_grant()`.
+ * from the moment it is created until `_start(true)`.
  */
 export const createGaGate = (c: Config, win: Win): GaGate => {
   const w = win as unknown as GtagWindow;
@@ -60,7 +60,7 @@ export const createGaGate = (c: Config, win: Win): GaGate => {
     script.nonce = c.nonce || '';
     script.onerror = () => {
       script.remove();
-      emit(win, 'ga-error', { src });
+      emit(win, 'consent-gate:ga-error', { src });
     };
     script.src = src;
     doc.head.appendChild(script);

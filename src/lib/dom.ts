@@ -4,9 +4,9 @@ export type Win = Window & typeof globalThis;
 /** The browser window, or `undefined` on the server; read at call time, never at import. */
 export const getWindow = (): Win | undefined => (typeof document == 'object' ? window : undefined);
 
-/** Dispatch a `consent-gate:<name>` CustomEvent on `w`. */
-export const emit = (w: Win, name: string, detail: unknown): void => {
-  w.dispatchEvent(new w.CustomEvent('consent-gate:' + name, { detail }));
+/** Dispatch CustomEvent `type` (`consent-gate:…`) on `w`. */
+export const emit = (w: Win, type: string, detail: unknown): void => {
+  w.dispatchEvent(new w.CustomEvent(type, { detail }));
 };
 
 /** Run `fn`, returning `fallback` if it throws (blocked cookies or storage, sandboxed frames). */

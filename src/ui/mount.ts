@@ -8,6 +8,7 @@ import { fill, tagger } from './dom';
 import { pickLang } from './pick-lang';
 import { loadLang } from './lang-loader';
 import { cookiePairs } from '../lib/cookie-pairs';
+import { isSafeUrl } from '../lib/safe-url';
 
 const FOCUSABLE = 'a[href],button,input:not([disabled])';
 
@@ -26,6 +27,8 @@ export const resolveTexts = (loaded: Partial<Texts> | undefined, own: Record<str
  */
 export const mountUi = (core: Core, c: Config, w: Win, base?: string): void => {
   const doc = w.document;
+  const deletionUrl = c.deletionRequestUrl;
+  if (deletionUrl !== undefined && !isSafeUrl(deletionUrl)) console.error('consent-gate: invalid deletionRequestUrl: ' + deletionUrl + '; the link is not shown');
   // Until the notice is drawn (languages load, the body parses), requests wait.
   let want = '';
   core.showBanner = () => void (want = 'b');
@@ -149,9 +152,10 @@ export const mountUi = (core: Core, c: Config, w: Win, base?: string): void => {
       gpcNote.hidden = !(c.gpc != 'ignore' && (w.navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true);
       const ga = cookiePairs(doc).find((pair) => pair[0] == '_ga');
       const id = ga && ga[1].split('.').slice(2).join('.');
-      clientId.hidden = !(id && c.deletionRequestUrl);
-      if (id && c.deletionRequestUrl) {
-        const href = c.deletionRequestUrl + (c.deletionRequestUrl.includes('?') ? '&' : '?') + 'cid=' + encodeURIComponent(id);
+      const show = id && isSafeUrl(deletionUrl);
+      clientId.hidden = !show;
+      if (show) {
+        const href = deletionUrl + (deletionUrl.includes('?') ? '&' : '?') + 'cid=' + encodeURIComponent(id);
         clientId.replaceChildren(fill(t.clientId, { id }) + ' ', el('a', { href }, t.deletionRequest));
       }
       inside.textContent = '';
