@@ -9,12 +9,20 @@ const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '
 // URL prefix → folder. Everything else comes from demo/.
 const MOUNTS = [
   ['/js/', 'dist/'],
-  ['/vendor/js-cookie/', 'node_modules/js-cookie/dist/'],
   ['/', 'demo/'],
 ];
 
-/** Start the demo server; `options.headers(path)` adds response headers (used by tests for CSP). */
-export const startDemoServer = ({ port = 0, host = '127.0.0.1', headers = () => ({}) } = {}) => {
+/** With a real measurement ID (`GA_ID=G-XXXXXXX npm start`) the pages load Google's gtag.js instead of the stand-in. */
+const withGaId = (html, gaId) =>
+  gaId ? html.replace('data-ga-id="G-DEMO1234"', `data-ga-id="${gaId}"`).replace(' data-gtag-src="/stand-in/gtag.js"', '') : html;
+
+/**
+ * Start the demo server. `gaId` puts a real measurement ID in the pages (gtag.js then comes from Google);
+ * the tests add `fixtures` (test/e2e/fixtures at /fixtures/) and `headers(path)` (a CSP, say).
+ */
+export const startDemoServer = ({ port = 0, host = '127.0.0.1', headers = () => ({}), gaId, fixtures = false } = {}) => {
+  const mounts = fixtures ? [['/fixtures/', 'test/e2e/fixtures/'], ...MOUNTS] : MOUNTS;
+  if (gaId && !/^G-[A-Za-z0-9]+$/.test(gaId)) throw new Error(`GA_ID must be a GA4 measurement ID such as G-ABC123, got ${gaId}`);
   const hits = [];
   const decisions = [];
   const server = createServer(async (req, res) => {
@@ -30,12 +38,13 @@ export const startDemoServer = ({ port = 0, host = '127.0.0.1', headers = () => 
       return res.writeHead(204).end();
     }
     if (url.pathname === '/hits.json') return res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify({ hits, decisions }));
-    const [prefix, dir] = MOUNTS.find(([p]) => url.pathname.startsWith(p));
+    const [prefix, dir] = mounts.find(([p]) => url.pathname.startsWith(p));
     let file = normalize(join(root, dir, decodeURIComponent(url.pathname.slice(prefix.length))));
     if (!file.startsWith(join(root, dir))) return res.writeHead(403).end();
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-      const body = await readFile(file);
+      let body = await readFile(file);
+      if (file.endsWith('.html')) body = withGaId(body.toString(), gaId);
       res.writeHead(200, { 'content-type': TYPES[extname(file)] || 'application/octet-stream', 'cache-control': 'no-store', ...headers(url.pathname) }).end(body);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
@@ -46,6 +55,7 @@ export const startDemoServer = ({ port = 0, host = '127.0.0.1', headers = () => 
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const port = Number(process.env.PORT || 8080);
-  const { port: bound } = await startDemoServer({ port, host: process.env.HOST || '127.0.0.1' });
-  console.log(`consent-gate demo: http://localhost:${bound}/  (Ctrl+C to stop)`);
+  const gaId = process.env.GA_ID;
+  const { port: bound } = await startDemoServer({ port, host: process.env.HOST || '127.0.0.1', gaId });
+  console.log(`consent-gate demo: http://localhost:${bound}/  (${gaId ? 'Google Analytics ' + gaId : 'offline, with a local stand-in for gtag.js'}; Ctrl+C to stop)`);
 }

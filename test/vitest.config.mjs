@@ -13,6 +13,19 @@ export default defineConfig({
           environmentOptions: { jsdom: { url: 'https://www.shop.example.test/shop/cart/' } },
         },
       },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['test/e2e/global-setup.ts'],
+          // One browser at a time on two cores; each file launches its own.
+          fileParallelism: false,
+          testTimeout: 30000,
+          hookTimeout: 60000,
+        },
+      },
     ],
   },
 });

@@ -9,7 +9,7 @@ export const CSS =
   ':host{--b:var(--cg-bg,#fff);--f:var(--cg-fg,#1b1b1f);--a:var(--cg-accent,#0b57d0);--af:var(--cg-accent-fg,#fff);--l:var(--cg-border,#767676);--r:var(--cg-radius,8px);--s:var(--cg-space,16px);all:initial}' +
   '@media(prefers-color-scheme:dark){:host(:not([data-theme=light])){' + DARK + '}}' +
   ':host([data-theme=dark]){' + DARK + '}' +
-  '*{box-sizing:border-box;font:15px/1.5 var(--cg-font,system-ui,sans-serif);color:var(--f)}' +
+  '[hidden]{display:none!important}*{box-sizing:border-box;font:15px/1.5 var(--cg-font,system-ui,sans-serif);color:var(--f)}' +
   '.n,dialog{background:var(--b);border:1px solid var(--l);padding:var(--s)}' +
   '.n{position:fixed;z-index:2147483600;left:0;right:0;bottom:0;display:flex;flex-wrap:wrap;gap:var(--s);align-items:center;justify-content:center;border-width:1px 0 0}' +
   '.n p{flex:1 1 24rem;max-width:48rem;margin:0}' +

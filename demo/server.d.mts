@@ -1,0 +1,19 @@
+import type { Server } from 'node:http';
+
+export interface DemoServer {
+  server: Server;
+  port: number;
+  /** Collect hits the local stand-in sent to /g/collect. */
+  hits: Record<string, string>[];
+  /** Decisions received at /consent-log (proof of consent). */
+  decisions: Record<string, unknown>[];
+  close(): Promise<void>;
+}
+
+export function startDemoServer(options?: {
+  port?: number;
+  host?: string;
+  headers?: (path: string) => Record<string, string>;
+  gaId?: string;
+  fixtures?: boolean;
+}): Promise<DemoServer>;

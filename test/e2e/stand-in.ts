@@ -1,0 +1,33 @@
+import { readFileSync } from 'node:fs';
+import type { BrowserContext } from 'playwright';
+
+/** The local stand-in for gtag.js (demo/stand-in/gtag.js), served in place of Google's. */
+export const STAND_IN = readFileSync(new URL('../../demo/stand-in/gtag.js', import.meta.url), 'utf8');
+
+export const GOOGLE = /^https?:\/\/([\w-]+\.)*(google-analytics\.com|googletagmanager\.com|google\.com|doubleclick\.net)\//;
+
+/** What reached (or tried to reach) Google's hosts from a browser context. */
+export interface GoogleLog {
+  requests: string[];
+  gtag: string[];
+  hits: URLSearchParams[];
+}
+
+/**
+ * Intercept every request to Google's hosts: gtag.js gets the stand-in (or fails, with `blockGtag`, as
+ * under an ad blocker), collect hits are recorded. Nothing leaves the machine.
+ */
+export const interceptGoogle = async (context: BrowserContext, { blockGtag = false } = {}): Promise<GoogleLog> => {
+  const log: GoogleLog = { requests: [], gtag: [], hits: [] };
+  await context.route(GOOGLE, async (route) => {
+    const url = route.request().url();
+    log.requests.push(url);
+    if (url.includes('/gtag/js')) {
+      log.gtag.push(url);
+      return blockGtag ? route.abort('blockedbyclient') : route.fulfill({ contentType: 'text/javascript', body: STAND_IN });
+    }
+    if (url.includes('/g/collect')) log.hits.push(new URL(url).searchParams);
+    return route.fulfill({ status: 204 });
+  });
+  return log;
+};
