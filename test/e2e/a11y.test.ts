@@ -1,0 +1,110 @@
+// Group 8: axe-core on the notice and the dialog in both themes; keyboard use; focus never hidden.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRequire } from 'node:module';
+import type { Browser, Page } from 'playwright';
+import { clickUi, launch, openContext, serve, site } from './harness';
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+let browser: Browser;
+let server: Awaited<ReturnType<typeof serve>>;
+beforeAll(async () => {
+  [browser, server] = await Promise.all([launch(), serve()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** axe-core's violations within the consent UI (its shadow tree included), WCAG 2.2 A/AA and best practice. */
+const axe = async (page: Page) => {
+  await page.addScriptTag({ path: AXE });
+  return page.evaluate(async () => {
+    const result = await (window as any).axe.run('consent-gate', { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] });
+    return result.violations.map((v: any) => `${v.id}: ${v.nodes.map((n: any) => n.target.join(' ')).join(', ')}`);
+  });
+};
+
+/** The focused element, through shadow roots, as `tag "text"`. */
+const focused = (page: Page) =>
+  page.evaluate(() => {
+    let el: Element | null = document.activeElement;
+    while (el && el.shadowRoot && el.shadowRoot.activeElement) el = el.shadowRoot.activeElement;
+    return el ? `${el.tagName.toLowerCase()} "${(el.textContent || '').trim()}"` : 'none';
+  });
+
+describe('8. accessibility', () => {
+  for (const scheme of ['light', 'dark'] as const)
+    it(`has no axe violation on the notice and the dialog (${scheme})`, async () => {
+      const { context } = await openContext(browser);
+      const page = await context.newPage();
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.goto(site(server) + '/privacy.html');
+      await page.locator('consent-gate .n').waitFor();
+      expect(await axe(page)).toEqual([]);
+      await clickUi(page, 'Customize');
+      await page.locator('consent-gate dialog').waitFor();
+      expect(await axe(page)).toEqual([]);
+      await context.close();
+    });
+
+  it('reaches the notice within a few Tab presses from the top of the page', async () => {
+    const { context } = await openContext(browser);
+    const page = await context.newPage();
+    await page.goto(site(server) + '/');
+    await page.locator('consent-gate .n').waitFor();
+    const stops = [];
+    for (let i = 0; i < 3; i++) {
+      await page.keyboard.press('Tab');
+      stops.push(await focused(page));
+    }
+    expect(stops).toEqual(['a "Privacy statement"', 'button "Accept all"', 'button "Reject all"']);
+    await context.close();
+  });
+
+  it('opens the dialog by keyboard, keeps Tab inside, closes on Escape without consent, focus back on the opener', async () => {
+    const { context } = await openContext(browser);
+    const page = await context.newPage();
+    await page.goto(site(server) + '/');
+    await page.locator('footer [data-consent-open]').focus();
+    await page.keyboard.press('Enter');
+    await page.locator('consent-gate dialog').waitFor();
+    expect(await focused(page)).toBe('input ""');
+    const seen = new Set<string>();
+    for (let i = 0; i < 12; i++) {
+      await page.keyboard.press('Tab');
+      seen.add(await focused(page));
+    }
+    expect([...seen].sort()).toEqual(
+      ['button "Accept all"', 'button "Delete analytics cookies"', 'button "Reject all"', 'button "Save choices"', 'button "×"', 'input ""'].sort(),
+    );
+    await page.keyboard.press('Escape');
+    expect(await page.locator('consent-gate dialog').isVisible()).toBe(false);
+    expect(await page.evaluate(() => (window as any).ConsentGate.getConsent())).toBeNull();
+    expect(await focused(page)).toBe('a "Cookie settings"');
+    await context.close();
+  });
+
+  it('never hides a focused element behind the notice (WCAG 2.4.11), at 1280 and 320 px', async () => {
+    for (const width of [1280, 320]) {
+      const { context } = await openContext(browser);
+      const page = await context.newPage();
+      await page.setViewportSize({ width, height: 640 });
+      await page.goto(site(server) + '/privacy.html');
+      const notice = page.locator('consent-gate .n');
+      await notice.waitFor();
+      for (let i = 0; i < 16; i++) {
+        await page.keyboard.press('Tab');
+        const overlap = await page.evaluate(() => {
+          let el: Element | null = document.activeElement;
+          if (!el || el.tagName == 'CONSENT-GATE' || el == document.body) return 0;
+          const box = el.getBoundingClientRect();
+          const top = document.querySelector('consent-gate')!.shadowRoot!.querySelector('.n')!.getBoundingClientRect().top;
+          return Math.max(0, box.bottom - top);
+        });
+        expect(overlap).toBe(0);
+      }
+      await context.close();
+    }
+  });
+});

@@ -1,0 +1,145 @@
+// Groups 6-7: a strict CSP; tampered, oversized or blocked cookies; gtag.js blocked; the script twice.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright';
+import { clickUi, gaState, launch, openContext, serve, site, sleep } from './harness';
+
+const STRICT = "script-src 'self' https://www.googletagmanager.com; style-src 'self'";
+const CSP: Record<string, string> = {
+  '/fixtures/csp.html': STRICT,
+  '/fixtures/tags.html': "script-src 'self' 'nonce-r4nd0m' https://www.googletagmanager.com; style-src 'self'",
+};
+
+let browser: Browser;
+let server: Awaited<ReturnType<typeof serve>>;
+beforeAll(async () => {
+  [browser, server] = await Promise.all([launch(), serve((path): Record<string, string> => (CSP[path] ? { 'content-security-policy': CSP[path] } : {}))]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('6. strict Content-Security-Policy', () => {
+  it(`works and is styled under ${STRICT}, with no violation`, async () => {
+    const { context, google, errors } = await openContext(browser);
+    const page = await context.newPage();
+    const response = await page.goto(site(server) + '/fixtures/csp.html');
+    expect(response!.headers()['content-security-policy']).toBe(STRICT);
+    const notice = page.locator('consent-gate .n');
+    await notice.waitFor();
+    const style = await notice.evaluate((n) => {
+      const s = getComputedStyle(n);
+      return { position: s.position, background: s.backgroundColor, bottom: s.bottom };
+    });
+    expect(style).toEqual({ position: 'fixed', background: 'rgb(255, 255, 255)', bottom: '0px' });
+    await page.locator('footer [data-consent-open]').click();
+    expect(await page.locator('consent-gate dialog').evaluate((d) => getComputedStyle(d).borderRadius)).toBe('8px');
+    await clickUi(page, 'Accept all', 'dialog');
+    await expect.poll(() => google.hits.length).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('runs gated tags once, in order, with their nonce, after consent', async () => {
+    const { context, errors } = await openContext(browser);
+    const page = await context.newPage();
+    await page.goto(site(server) + '/fixtures/tags.html');
+    await sleep(200);
+    expect(await page.evaluate(() => (window as any).ran)).toBeUndefined();
+    await clickUi(page, 'Accept all');
+    await expect.poll(() => page.evaluate(() => (window as any).ran)).toEqual(['inline-1', 'external', 'inline-2']);
+    await page.evaluate(() => (window as any).ConsentGate.acceptAll());
+    await sleep(200);
+    expect(await page.evaluate(() => (window as any).ran)).toHaveLength(3);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('7. bad input and hostile conditions', () => {
+  it.each([
+    ['tampered', '1.0123456789abcdef.t4f8kq.1.a9.b'],
+    ['truncated', '1.0123456789abcdef.t4f8'],
+    ['4 KB', 'a1'.repeat(2000)],
+  ])('a %s consent cookie: no page error, no GA, the notice asks again', async (_, value) => {
+    const { context, google, errors } = await openContext(browser);
+    await context.addCookies([{ name: 'cg_consent', value, url: site(server) + '/' }]);
+    const page = await context.newPage();
+    await page.goto(site(server) + '/');
+    await page.locator('consent-gate .n').waitFor();
+    await sleep(200);
+    expect(errors).toEqual([]);
+    expect(google.requests).toEqual([]);
+    expect(await gaState(page)).toMatchObject({ disabled: true, scripts: 0 });
+    expect(await page.evaluate(() => (window as any).ConsentGate.getConsent())).toBeNull();
+    await context.close();
+  });
+
+  it('cookies blocked entirely (a sandboxed frame, where document.cookie throws): no page error, no GA', async () => {
+    const { context, google, errors } = await openContext(browser);
+    const page = await context.newPage();
+    const frameErrors: string[] = [];
+    page.on('console', (m) => m.type() == 'error' && frameErrors.push(m.text()));
+    await page.goto(site(server) + '/fixtures/sandboxed.html');
+    const frame = page.frames().find((f) => f.url().endsWith('/fixtures/plain.html'))!;
+    await frame.locator('consent-gate .n').waitFor();
+    expect(await frame.evaluate(() => { try { return document.cookie; } catch (e) { return (e as Error).name; } })).toBe('SecurityError');
+    expect(await frame.evaluate(() => (window as any).ConsentGate.getConsent())).toBeNull();
+    await sleep(200);
+    expect(google.requests).toEqual([]);
+    // Rejecting works for the page, from memory.
+    await frame.locator('consent-gate .n').getByRole('button', { name: 'Reject all' }).click();
+    expect(await frame.evaluate(() => (window as any).ConsentGate.getConsent().analytics)).toBe(false);
+    expect(errors).toEqual([]);
+    expect(frameErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('gtag.js blocked (ad blocker): no page error, the decision kept, consent-gate:ga-error fired', async () => {
+    const { context, google, errors } = await openContext(browser, { blockGtag: true });
+    const page = await context.newPage();
+    await page.goto(site(server) + '/');
+    await page.evaluate(() => window.addEventListener('consent-gate:ga-error', () => ((window as any).gaError = true)));
+    await clickUi(page, 'Accept all');
+    await expect.poll(() => page.evaluate(() => (window as any).gaError)).toBe(true);
+    expect(google.gtag).toHaveLength(1);
+    expect(errors).toEqual([]);
+    await page.reload();
+    expect(await page.evaluate(() => (window as any).ConsentGate.getConsent().analytics)).toBe(true);
+    expect(await page.locator('consent-gate .n').isVisible()).toBe(false);
+    await context.close();
+  });
+
+  it('the script included twice: one instance, one notice, gtag.js at most once', async () => {
+    const { context, google, errors } = await openContext(browser);
+    const page = await context.newPage();
+    await page.goto(site(server) + '/fixtures/twice.html');
+    await page.locator('consent-gate .n').waitFor();
+    await sleep(200);
+    expect(await page.locator('consent-gate').count()).toBe(1);
+    await clickUi(page, 'Accept all');
+    await expect.poll(() => google.hits.length).toBeGreaterThan(0);
+    expect(google.gtag).toHaveLength(1);
+    expect(await gaState(page)).toMatchObject({ scripts: 1 });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('a bad attribute logs one clear error naming it, and the page keeps working without GA', async () => {
+    const { context, google, errors } = await openContext(browser);
+    const page = await context.newPage();
+    const logged: string[] = [];
+    page.on('console', (m) => m.type() == 'error' && logged.push(m.text()));
+    await page.goto(site(server) + '/fixtures/bad.html');
+    await page.locator('consent-gate .n').waitFor();
+    expect(logged).toHaveLength(2);
+    expect(logged[0]).toMatch(/^consent-gate: invalid gaId: .* \(attribute data-ga-id\); left out\.$/);
+    expect(logged[1]).toMatch(/^consent-gate: invalid revision: NaN \(attribute data-revision\); left out\.$/);
+    await clickUi(page, 'Accept all');
+    await sleep(300);
+    expect(google.requests).toEqual([]);
+    expect(await page.locator('img').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
