@@ -1,5 +1,5 @@
 import type { TestProject } from 'vitest/node';
-import { findChromium } from './find-chromium';
+import { findChromium } from './find-chromium.mjs';
 
 declare module 'vitest' {
   export interface ProvidedContext {

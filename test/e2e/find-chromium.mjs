@@ -15,12 +15,13 @@ const playwrights = () => {
 /**
  * The Chromium to drive: $CHROMIUM_PATH, Playwright's own if installed, a system one, or (as root with
  * apt) Debian's `chromium`, installed now. Otherwise a clear error saying what to install.
+ * @returns {string}
  */
-export const findChromium = (): string => {
+export const findChromium = () => {
   const found = [process.env.CHROMIUM_PATH, playwrights(), ...SYSTEM].find((path) => path && existsSync(path));
   if (found) return found;
   if (process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
-    console.log('No Chromium found: installing Debian\'s chromium package (apt-get install chromium)...');
+    console.log("No Chromium found: installing Debian's chromium package (apt-get install chromium)...");
     execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium', { stdio: 'inherit' });
     if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
   }
