@@ -14,7 +14,6 @@ for (const scheme of ['light', 'dark'])
     const page = await browser.newPage({ viewport: { width, height: width > 400 ? 720 : 740 }, colorScheme: scheme });
     await page.goto(`http://localhost:${server.port}/`);
     await page.locator('consent-gate .n').waitFor();
-    await page.waitForTimeout(400); // the notice's slide-in
     await page.screenshot({ path: `${out}notice-${scheme}-${width}.png` });
     await page.locator('consent-gate .n').getByRole('button', { name: 'Customize' }).click();
     await page.waitForTimeout(200);

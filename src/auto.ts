@@ -10,52 +10,34 @@ import { getWindow } from './lib/dom';
 
 declare const __VERSION__: string;
 
-type AutoWindow = { ConsentGate?: ConsentGate & { version: string }; consentGateConfig?: ConsentGateOptions };
+type AutoWindow = Window & typeof globalThis & { ConsentGate?: ConsentGate & { version: string }; consentGateConfig?: ConsentGateOptions };
 
-/** `data-*` attribute (camel-cased as in `dataset`) → option path. */
-const ATTRIBUTES: Record<string, string> = {
-  gaId: 'gaId',
-  policyUrl: 'policyUrl',
-  revision: 'revision',
-  lang: 'lang',
-  cookieDomain: 'cookie.domain',
-  expiresDays: 'expiresDays',
-  consentMode: 'consentMode',
-  gpc: 'gpc',
-  logEndpoint: 'logEndpoint',
-  deletionRequestUrl: 'deletionRequestUrl',
-  theme: 'theme',
-  gtagSrc: 'gtagSrc',
-  floatingButton: 'floatingButton',
-};
-const NUMBERS = ['revision', 'expiresDays'];
+/** The options a tag's `data-*` attributes may set, as `dataset` names them; `cookieDomain` is `cookie.domain`. */
+const ATTRIBUTES = 'gaId policyUrl revision lang cookieDomain expiresDays consentMode gpc logEndpoint deletionRequestUrl theme gtagSrc floatingButton'.split(' ');
 
-/** The options a tag's dataset gives. */
+/** The options a tag's dataset gives: IDs split at commas, numbers as numbers, a present flag as true. */
 export const datasetOptions = (data: DOMStringMap): Record<string, unknown> => {
   const options: Record<string, unknown> = {};
-  for (const attr in ATTRIBUTES) {
-    const raw = data[attr];
-    if (raw === undefined) continue;
-    const value = attr == 'gaId' ? raw.split(',').map((id) => id.trim()) : NUMBERS.includes(attr) ? Number(raw) : attr == 'floatingButton' ? raw != 'false' : raw;
-    const [key, sub] = ATTRIBUTES[attr].split('.');
-    if (sub) options[key] = { [sub]: value };
-    else options[key] = value;
+  for (const name of ATTRIBUTES) {
+    const raw = data[name];
+    if (raw != null)
+      options[name] =
+        name == 'gaId' ? raw.split(',').map((id) => id.trim()) : /^(revision|expiresDays)$/.test(name) ? +raw : name == 'floatingButton' ? raw != 'false' : raw;
   }
   return options;
 };
 
 const start = () => {
-  const w = getWindow() as (Window & typeof globalThis & AutoWindow) | undefined;
+  const w = getWindow() as AutoWindow | undefined;
   // Included twice: the first copy runs, the second leaves it alone.
   if (!w || w.ConsentGate) return;
   const script = w.document.currentScript as HTMLScriptElement | null;
   const data = script ? script.dataset : {};
-  const given = w.consentGateConfig;
-  const options: Record<string, unknown> = { ...(typeof given == 'object' ? given : {}), ...datasetOptions(data) };
-  options.cookie = { ...(given && given.cookie), ...(options.cookie as object) };
+  const options: Record<string, any> = { ...w.consentGateConfig, ...datasetOptions(data) }; // eslint-disable-line @typescript-eslint/no-explicit-any
+  options.cookie = { ...options.cookie, domain: options.cookieDomain ?? options.cookie?.domain };
   if (script && script.nonce) options.nonce = script.nonce;
-  // A bad option is reported once, naming its attribute, and left out: the rest still runs, GA only with a valid ID.
-  for (let tries = 0; tries < 20; tries++)
+  // A bad option is reported once, naming its attribute, and left out: the rest runs, GA only with a valid ID.
+  for (;;)
     try {
       const c = normalizeOptions(options);
       const core = startCore(c, w);
@@ -63,13 +45,11 @@ const start = () => {
       if (c.ui) mountUi(core, c, w, script ? script.src : undefined);
       return;
     } catch (e) {
-      const path = / invalid ([\w.]+)/.exec((e as Error).message);
-      if (!path) throw e;
-      const attr = Object.keys(ATTRIBUTES).find((a) => ATTRIBUTES[a] == path[1] && data[a] !== undefined);
-      console.error((e as Error).message + (attr ? ' (attribute data-' + attr.replace(/[A-Z]/g, (m) => '-' + m.toLowerCase()) + ')' : ' (window.consentGateConfig)') + '; left out.');
-      const [key, sub] = path[1].split('.');
-      if (sub) delete (options[key] as Record<string, unknown>)[sub];
-      else delete options[key];
+      const path = / invalid (\w+)/.exec((e as Error).message);
+      if (!path || !(path[1] in options)) throw e;
+      const attr = path[1] in data ? 'attribute data-' + path[1].replace(/[A-Z]/g, (m) => '-' + m.toLowerCase()) : 'window.consentGateConfig';
+      console.error((e as Error).message + ' (' + attr + '); left out.');
+      delete options[path[1]];
     }
 };
 

@@ -5,6 +5,6 @@ import type { Texts } from './texts';
  * English. Undefined where it cannot be fetched.
  */
 export const loadLang = (code: string, base?: string): Promise<Partial<Texts> | undefined> =>
-  fetch(new URL('lang/' + code + '.json', base || location.href).href)
+  fetch(new URL('lang/' + code + '.json', base || location.href))
     .then((r) => (r.ok ? r.json() : undefined))
     .catch(() => undefined);

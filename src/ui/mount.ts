@@ -17,7 +17,7 @@ export const resolveTexts = (loaded: Partial<Texts> | undefined, own: Record<str
   const texts = { ...EN, ...loaded };
   for (const key in own)
     if (typeof own[key] == 'string') texts[key as keyof Texts] = own[key] as string;
-    else console.warn('consent-gate: texts.' + key + ' must be a string; the built-in text is shown');
+    else console.warn('consent-gate: texts.' + key + ' is no string, ignored');
   return texts;
 };
 
@@ -28,7 +28,7 @@ export const resolveTexts = (loaded: Partial<Texts> | undefined, own: Record<str
 export const mountUi = (core: Core, c: Config, w: Win, base?: string): void => {
   const doc = w.document;
   const deletionUrl = c.deletionRequestUrl;
-  if (deletionUrl !== undefined && !isSafeUrl(deletionUrl)) console.error('consent-gate: invalid deletionRequestUrl: ' + deletionUrl + '; the link is not shown');
+  if (deletionUrl !== undefined && !isSafeUrl(deletionUrl)) console.error('consent-gate: invalid deletionRequestUrl: ' + deletionUrl);
   // Until the notice is drawn (languages load, the body parses), requests wait.
   let want = '';
   core.showBanner = () => void (want = 'b');
@@ -44,11 +44,11 @@ export const mountUi = (core: Core, c: Config, w: Win, base?: string): void => {
   }
 
   function render(t: Texts) {
-    const listen = new AbortController();
-    const on = { signal: listen.signal };
+    // Passed as listener options, the controller's `signal` removes every listener on destroy.
+    const listen = new w.AbortController();
     const el = tagger(doc);
-    const button = (label: string, action: () => void, cls = '') => {
-      const b = el('button', { type: 'button', class: cls }, label);
+    const button = (label: string, action: () => void, cls = '', name = label) => {
+      const b = el('button', { type: 'button', class: cls, 'aria-label': name }, label);
       b.onclick = action;
       return b;
     };
@@ -121,9 +121,8 @@ export const mountUi = (core: Core, c: Config, w: Win, base?: string): void => {
         clientId,
         inside,
       ),
-      button('×', close, 'x'),
+      button('×', close, 'x', t.close),
     );
-    dialog.lastElementChild!.setAttribute('aria-label', t.close);
     const floating = c.floatingButton ? button(t.settings, () => open(floating!), 'f') : undefined;
     root.append(notice, dialog, outside, ...(floating ? [floating] : []));
 
@@ -196,9 +195,9 @@ export const mountUi = (core: Core, c: Config, w: Win, base?: string): void => {
       e.preventDefault();
       open(target);
     };
-    doc.addEventListener('click', trigger, on);
-    doc.addEventListener('keydown', trigger, on);
-    w.addEventListener('resize', reserve, on);
+    doc.addEventListener('click', trigger, listen);
+    doc.addEventListener('keydown', trigger, listen);
+    w.addEventListener('resize', reserve, listen);
 
     const off = core.onChange((consent) => {
       bannerWanted = !consent;

@@ -1,7 +1,8 @@
 /**
  * The UI's stylesheet, applied inside the shadow root. Themeable through `--cg-*` custom properties,
  * which inherit into the shadow tree from the page: `--cg-bg`, `--cg-fg`, `--cg-accent`, `--cg-accent-fg`,
- * `--cg-border`, `--cg-radius`, `--cg-font`, `--cg-space`. Contrast meets WCAG AA in both themes.
+ * `--cg-border`, `--cg-radius`, `--cg-font`, `--cg-space`. Contrast meets WCAG AA in both themes. Nothing
+ * moves: no animation to reduce under `prefers-reduced-motion`.
  */
 const DARK = '--b:var(--cg-bg,#1d1d21);--f:var(--cg-fg,#ececf1);--a:var(--cg-accent,#a8c7fa);--af:var(--cg-accent-fg,#062e6f);--l:var(--cg-border,#8e8e93)';
 
@@ -15,18 +16,17 @@ export const CSS =
   '.n p{flex:1 1 24rem;max-width:48rem;margin:0}' +
   '.a{display:flex;flex-wrap:wrap;gap:8px}' +
   '.a button{flex:1 1 0;min-width:8.5rem}' +
-  'button{cursor:pointer;min-height:44px;padding:8px 16px;border:2px solid var(--a);border-radius:var(--r);background:var(--a);color:var(--af);font-weight:600}' +
+  'button{min-height:44px;padding:8px 16px;border:2px solid var(--a);border-radius:var(--r);background:var(--a);color:var(--af);font-weight:600}' +
   'button.o{background:var(--b);color:var(--a)}' +
-  'a{color:var(--a);text-decoration:underline}' +
+  'a{color:var(--a)}' +
   ':focus-visible{outline:3px solid var(--a);outline-offset:2px}' +
-  'dialog{width:min(36rem,calc(100% - 2*var(--s)));max-height:calc(100% - 2*var(--s));overflow:auto;border-radius:var(--r);position:fixed;z-index:2147483601;inset:0;margin:auto}' +
+  'dialog{width:min(36rem,calc(100% - 2*var(--s)));max-height:calc(100% - 2*var(--s));overflow:auto;border-radius:var(--r);position:fixed;z-index:2147483600;inset:0;margin:auto}' +
   'dialog::backdrop{background:#0009}' +
   'h2{font-size:1.25rem;font-weight:700;margin:0 2.5rem 8px 0}' +
   '.c{border-top:1px solid var(--l);padding:8px 0}' +
   'label{display:flex;gap:8px;align-items:center;font-weight:600}' +
   'input{width:24px;height:24px;margin:0;accent-color:var(--a)}' +
   'p{margin:0 0 8px}' +
-  '.x{position:absolute;top:8px;right:8px;min-width:44px;padding:0;background:var(--b);color:var(--f);border-color:transparent;font-size:1.5rem;line-height:1}' +
+  '.x{position:absolute;top:8px;right:8px;padding:0 12px;background:0;color:var(--f);border:0;font-size:1.5rem}' +
   '.f{position:fixed;z-index:2147483600;left:var(--s);bottom:var(--s);min-height:44px;border-radius:22px}' +
-  '.v{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}' +
-  '@media(prefers-reduced-motion:no-preference){.n{animation:cg .2s ease-out}}@keyframes cg{from{transform:translateY(100%)}}';
+  '.v{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}';
