@@ -16,4 +16,5 @@ export function startDemoServer(options?: {
   headers?: (path: string) => Record<string, string>;
   gaId?: string;
   fixtures?: boolean;
+  mounts?: [string, string][];
 }): Promise<DemoServer>;

@@ -18,10 +18,11 @@ const withGaId = (html, gaId) =>
 
 /**
  * Start the demo server. `gaId` puts a real measurement ID in the pages (gtag.js then comes from Google);
- * the tests add `fixtures` (test/e2e/fixtures at /fixtures/) and `headers(path)` (a CSP, say).
+ * the tests add `fixtures` (test/e2e/fixtures at /fixtures/) and `headers(path)` (a CSP, say); the
+ * benchmark adds its own `mounts`, `[urlPrefix, folder]` pairs.
  */
-export const startDemoServer = ({ port = 0, host = '127.0.0.1', headers = () => ({}), gaId, fixtures = false } = {}) => {
-  const mounts = fixtures ? [['/fixtures/', 'test/e2e/fixtures/'], ...MOUNTS] : MOUNTS;
+export const startDemoServer = ({ port = 0, host = '127.0.0.1', headers = () => ({}), gaId, fixtures = false, mounts: extra = [] } = {}) => {
+  const mounts = [...extra, ...(fixtures ? [['/fixtures/', 'test/e2e/fixtures/']] : []), ...MOUNTS];
   if (gaId && !/^G-[A-Za-z0-9]+$/.test(gaId)) throw new Error(`GA_ID must be a GA4 measurement ID such as G-ABC123, got ${gaId}`);
   const hits = [];
   const decisions = [];

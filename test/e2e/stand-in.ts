@@ -1,10 +1,5 @@
-import { readFileSync } from 'node:fs';
 import type { BrowserContext } from 'playwright';
-
-/** The local stand-in for gtag.js (demo/stand-in/gtag.js), served in place of Google's. */
-export const STAND_IN = readFileSync(new URL('../../demo/stand-in/gtag.js', import.meta.url), 'utf8');
-
-export const GOOGLE = /^https?:\/\/([\w-]+\.)*(google-analytics\.com|googletagmanager\.com|google\.com|doubleclick\.net)\//;
+import { GOOGLE, STAND_IN } from './google.mjs';
 
 /** What reached (or tried to reach) Google's hosts from a browser context. */
 export interface GoogleLog {

@@ -1,0 +1,2 @@
+export const STAND_IN: string;
+export const GOOGLE: RegExp;
