@@ -9,4 +9,5 @@ export type {
   ConsentListener,
   ConsentSource,
   CookieOptions,
+  TextKey,
 } from './types';

@@ -1,20 +1,12 @@
 // Group 8: axe-core on the notice and the dialog in both themes; keyboard use; focus never hidden.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright';
-import { clickUi, launch, openContext, serve, site } from './harness';
+import type { Page } from 'playwright';
+import { clickUi, openContext, site, useBrowserAndSite } from './harness';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serve>>;
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launch(), serve()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowserAndSite();
 
 /** axe-core's violations within the consent UI (its shadow tree included), WCAG 2.2 A/AA and best practice. */
 const axe = async (page: Page) => {
@@ -36,10 +28,10 @@ const focused = (page: Page) =>
 describe('8. accessibility', () => {
   for (const scheme of ['light', 'dark'] as const)
     it(`has no axe violation on the notice and the dialog (${scheme})`, async () => {
-      const { context } = await openContext(browser);
+      const { context } = await openContext(env.browser);
       const page = await context.newPage();
       await page.emulateMedia({ colorScheme: scheme });
-      await page.goto(site(server) + '/privacy.html');
+      await page.goto(site(env.server) + '/privacy.html');
       await page.locator('consent-gate .n').waitFor();
       expect(await axe(page)).toEqual([]);
       await clickUi(page, 'Customize');
@@ -49,9 +41,9 @@ describe('8. accessibility', () => {
     });
 
   it('reaches the notice within a few Tab presses from the top of the page', async () => {
-    const { context } = await openContext(browser);
+    const { context } = await openContext(env.browser);
     const page = await context.newPage();
-    await page.goto(site(server) + '/');
+    await page.goto(site(env.server) + '/');
     await page.locator('consent-gate .n').waitFor();
     const stops = [];
     for (let i = 0; i < 3; i++) {
@@ -63,9 +55,9 @@ describe('8. accessibility', () => {
   });
 
   it('opens the dialog by keyboard, keeps Tab inside, closes on Escape without consent, focus back on the opener', async () => {
-    const { context } = await openContext(browser);
+    const { context } = await openContext(env.browser);
     const page = await context.newPage();
-    await page.goto(site(server) + '/');
+    await page.goto(site(env.server) + '/');
     await page.locator('footer [data-consent-open]').focus();
     await page.keyboard.press('Enter');
     await page.locator('consent-gate dialog').waitFor();
@@ -87,10 +79,10 @@ describe('8. accessibility', () => {
 
   it('never hides a focused element behind the notice (WCAG 2.4.11), at 1280 and 320 px', async () => {
     for (const width of [1280, 320]) {
-      const { context } = await openContext(browser);
+      const { context } = await openContext(env.browser);
       const page = await context.newPage();
       await page.setViewportSize({ width, height: 640 });
-      await page.goto(site(server) + '/privacy.html');
+      await page.goto(site(env.server) + '/privacy.html');
       const notice = page.locator('consent-gate .n');
       await notice.waitFor();
       for (let i = 0; i < 16; i++) {

@@ -1,27 +1,18 @@
 // Groups 1-5: nothing reaches Google before consent; accept; opt-out; delete on request; every open tab.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright';
-import { clickUi, cookieJar, gaState, GA_ID, launch, openContext, serve, site, sleep } from './harness';
+import { describe, expect, it } from 'vitest';
+import { clickUi, cookieJar, gaState, GA_ID, openContext, site, sleep, useBrowserAndSite } from './harness';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serve>>;
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launch(), serve()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowserAndSite();
 
 const ANALYTICS = /^(_ga|_gid|_gat|__utm|_gcl_)/;
 
 describe('1. nothing reaches Google', () => {
   it('before a choice: no request, ga-disable set, the notice shown', async () => {
-    const { context, google, errors } = await openContext(browser);
+    const { context, google, errors } = await openContext(env.browser);
     const page = await context.newPage();
-    await page.goto(site(server) + '/');
+    await page.goto(site(env.server) + '/');
     await page.locator('consent-gate').getByRole('button', { name: 'Accept all' }).waitFor();
-    await page.goto(site(server) + '/product.html');
+    await page.goto(site(env.server) + '/product.html');
     await sleep(300);
     expect(google.requests).toEqual([]);
     expect(await gaState(page)).toMatchObject({ disabled: true, scripts: 0 });
@@ -31,11 +22,11 @@ describe('1. nothing reaches Google', () => {
   });
 
   it('after Reject, on this page and the next', async () => {
-    const { context, google } = await openContext(browser);
+    const { context, google } = await openContext(env.browser);
     const page = await context.newPage();
-    await page.goto(site(server) + '/');
+    await page.goto(site(env.server) + '/');
     await clickUi(page, 'Reject all');
-    await page.goto(site(server) + '/product.html');
+    await page.goto(site(env.server) + '/product.html');
     await sleep(300);
     expect(google.requests).toEqual([]);
     expect(await gaState(page)).toMatchObject({ disabled: true, scripts: 0 });
@@ -44,9 +35,9 @@ describe('1. nothing reaches Google', () => {
   });
 
   it('under Global Privacy Control, without a notice', async () => {
-    const { context, google } = await openContext(browser, { gpc: true });
+    const { context, google } = await openContext(env.browser, { gpc: true });
     const page = await context.newPage();
-    await page.goto(site(server) + '/');
+    await page.goto(site(env.server) + '/');
     await sleep(300);
     expect(google.requests).toEqual([]);
     expect(await gaState(page)).toMatchObject({ disabled: true, scripts: 0 });
@@ -58,9 +49,9 @@ describe('1. nothing reaches Google', () => {
 
 describe('2. accept', () => {
   it('loads gtag.js once, consent default before config, sends hits, sets _ga on the registrable domain, and is kept', async () => {
-    const { context, google, errors } = await openContext(browser);
+    const { context, google, errors } = await openContext(env.browser);
     const page = await context.newPage();
-    await page.goto(site(server) + '/');
+    await page.goto(site(env.server) + '/');
     await clickUi(page, 'Accept all');
     await expect.poll(() => google.hits.length).toBeGreaterThan(0);
     expect(google.gtag).toEqual([`https://www.googletagmanager.com/gtag/js?id=${GA_ID}`]);
@@ -77,7 +68,7 @@ describe('2. accept', () => {
     expect(await gaState(page)).toMatchObject({ disabled: false, scripts: 1 });
 
     await page.reload();
-    await page.goto(site(server) + '/product.html');
+    await page.goto(site(env.server) + '/product.html');
     await expect.poll(() => google.gtag.length).toBe(3);
     expect(await gaState(page)).toMatchObject({ disabled: false, scripts: 1 });
     expect(await page.locator('consent-gate .n').isVisible()).toBe(false);
@@ -88,13 +79,13 @@ describe('2. accept', () => {
 
 describe('3. the opt-out toggle', () => {
   it('through data-consent-open stops GA, removes every _ga* copy, and GA stays off on the next page', async () => {
-    const { context, google } = await openContext(browser);
+    const { context, google } = await openContext(env.browser);
     const page = await context.newPage();
-    await page.goto(site(server) + '/product.html');
+    await page.goto(site(env.server) + '/product.html');
     await clickUi(page, 'Accept all');
     await expect.poll(() => google.hits.length).toBeGreaterThan(0);
     // Copies a long-running GA, other tags or older setups leave on other domains and paths.
-    const origin = site(server);
+    const origin = site(env.server);
     await context.addCookies([
       { name: '_ga', value: 'GA1.1.1.1', domain: 'www.shop.example.test', path: '/' },
       { name: '_ga', value: 'GA1.1.2.2', domain: '.shop.example.test', path: '/' },
@@ -116,7 +107,7 @@ describe('3. the opt-out toggle', () => {
     expect((await cookieJar(context)).filter((c) => ANALYTICS.test(c))).toEqual([]);
 
     const requests = google.requests.length;
-    await page.goto(site(server) + '/');
+    await page.goto(site(env.server) + '/');
     await sleep(300);
     expect(google.requests.length).toBe(requests);
     expect(await gaState(page)).toMatchObject({ disabled: true, scripts: 0 });
@@ -126,9 +117,9 @@ describe('3. the opt-out toggle', () => {
 
 describe('4. delete on request', () => {
   it('removes analytics cookies host-only, on parent domains and on sub-paths, and keeps the site’s own', async () => {
-    const { context } = await openContext(browser);
+    const { context } = await openContext(env.browser);
     const page = await context.newPage();
-    const origin = site(server);
+    const origin = site(env.server);
     await context.addCookies([
       { name: '_ga', value: 'GA1.1.1.1', domain: 'www.shop.example.test', path: '/' },
       { name: '_ga', value: 'GA1.1.2.2', domain: '.example.test', path: '/' },
@@ -150,11 +141,11 @@ describe('4. delete on request', () => {
 
 describe('5. every open tab', () => {
   it('an opt-out in one tab stops GA in another within one second', async () => {
-    const { context, google } = await openContext(browser);
+    const { context, google } = await openContext(env.browser);
     const [a, b] = [await context.newPage(), await context.newPage()];
-    await a.goto(site(server) + '/');
+    await a.goto(site(env.server) + '/');
     await clickUi(a, 'Accept all');
-    await b.goto(site(server) + '/product.html');
+    await b.goto(site(env.server) + '/product.html');
     await expect.poll(async () => (await gaState(b)).hits).toBeGreaterThan(0);
     await a.bringToFront();
     await a.locator('footer [data-consent-open]').click();

@@ -1,4 +1,4 @@
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright';
 import { startDemoServer } from '../../demo/server.mjs';
 import { interceptGoogle, type GoogleLog } from './stand-in';
@@ -26,6 +26,19 @@ type Server = Awaited<ReturnType<typeof startDemoServer>>;
 /** The demo site and the fixtures, served on localhost with GA pointed at Google's (intercepted) hosts. */
 export const serve = (headers?: (path: string) => Record<string, string>): Promise<Server> =>
   startDemoServer({ gaId: GA_ID, fixtures: true, headers });
+
+/** For a test file: one browser and one site, started before its tests and closed after them. */
+export const useBrowserAndSite = (headers?: (path: string) => Record<string, string>) => {
+  const env = {} as { browser: Browser; server: Server };
+  beforeAll(async () => {
+    [env.browser, env.server] = await Promise.all([launch(), serve(headers)]);
+  });
+  afterAll(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
+};
 
 /** A new browser profile with Google intercepted, page errors and CSP violations collected. */
 export const openContext = async (browser: Browser, options: { blockGtag?: boolean; gpc?: boolean } = {}) => {

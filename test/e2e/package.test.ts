@@ -7,8 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { rollup } from 'rollup';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
-import type { Browser } from 'playwright';
-import { clickUi, gaState, GA_ID, launch, openContext, serve, site } from './harness';
+import { clickUi, gaState, GA_ID, openContext, site, useBrowserAndSite } from './harness';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const bundleDir = join(root, 'test/e2e/fixtures/.bundle');
@@ -16,17 +15,13 @@ const app = mkdtempSync(join(tmpdir(), 'consent-gate-app-'));
 const run = (cmd: string, args: string[], cwd = app) =>
   execFileSync(cmd, args, { cwd, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '', npm_config_audit: 'false', npm_config_fund: 'false' } });
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serve>>;
+const env = useBrowserAndSite();
 beforeAll(async () => {
   const tarball = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', app], root))[0].filename;
   writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'app', private: true, type: 'module' }));
   run('npm', ['install', '--prefer-offline', '--no-package-lock', join(app, tarball)]);
-  [browser, server] = await Promise.all([launch(), serve()]);
 }, 120000);
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
   rmSync(app, { recursive: true, force: true });
   rmSync(bundleDir, { recursive: true, force: true });
 });
@@ -75,9 +70,9 @@ export { removed, remaining, unreachable };
     mkdirSync(bundleDir, { recursive: true });
     await bundle.write({ dir: bundleDir, format: 'es' });
     writeFileSync(join(bundleDir, 'index.html'), '<!doctype html><html lang="en"><title>Bundled app</title><h1>Bundled app</h1><script type="module" src="./main.js"></script>');
-    const { context, google, errors } = await openContext(browser);
+    const { context, google, errors } = await openContext(env.browser);
     const page = await context.newPage();
-    await page.goto(site(server) + '/fixtures/.bundle/index.html');
+    await page.goto(site(env.server) + '/fixtures/.bundle/index.html');
     await page.locator('consent-gate .n').waitFor();
     expect(google.requests).toEqual([]);
     await clickUi(page, 'Accept all');

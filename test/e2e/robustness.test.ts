@@ -1,7 +1,6 @@
 // Groups 6-7: a strict CSP; tampered, oversized or blocked cookies; gtag.js blocked; the script twice.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright';
-import { clickUi, gaState, launch, openContext, serve, site, sleep } from './harness';
+import { describe, expect, it } from 'vitest';
+import { clickUi, gaState, openContext, site, sleep, useBrowserAndSite } from './harness';
 
 const STRICT = "script-src 'self' https://www.googletagmanager.com; style-src 'self'";
 const CSP: Record<string, string> = {
@@ -9,21 +8,13 @@ const CSP: Record<string, string> = {
   '/fixtures/tags.html': "script-src 'self' 'nonce-r4nd0m' https://www.googletagmanager.com; style-src 'self'",
 };
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serve>>;
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launch(), serve((path): Record<string, string> => (CSP[path] ? { 'content-security-policy': CSP[path] } : {}))]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowserAndSite((path): Record<string, string> => (CSP[path] ? { 'content-security-policy': CSP[path] } : {}));
 
 describe('6. strict Content-Security-Policy', () => {
   it(`works and is styled under ${STRICT}, with no violation`, async () => {
-    const { context, google, errors } = await openContext(browser);
+    const { context, google, errors } = await openContext(env.browser);
     const page = await context.newPage();
-    const response = await page.goto(site(server) + '/fixtures/csp.html');
+    const response = await page.goto(site(env.server) + '/fixtures/csp.html');
     expect(response!.headers()['content-security-policy']).toBe(STRICT);
     const notice = page.locator('consent-gate .n');
     await notice.waitFor();
@@ -41,9 +32,9 @@ describe('6. strict Content-Security-Policy', () => {
   });
 
   it('runs gated tags once, in order, with their nonce, after consent', async () => {
-    const { context, errors } = await openContext(browser);
+    const { context, errors } = await openContext(env.browser);
     const page = await context.newPage();
-    await page.goto(site(server) + '/fixtures/tags.html');
+    await page.goto(site(env.server) + '/fixtures/tags.html');
     await sleep(200);
     expect(await page.evaluate(() => (window as any).ran)).toBeUndefined();
     await clickUi(page, 'Accept all');
@@ -62,10 +53,10 @@ describe('7. bad input and hostile conditions', () => {
     ['truncated', '1.0123456789abcdef.t4f8'],
     ['4 KB', 'a1'.repeat(2000)],
   ])('a %s consent cookie: no page error, no GA, the notice asks again', async (_, value) => {
-    const { context, google, errors } = await openContext(browser);
-    await context.addCookies([{ name: 'cg_consent', value, url: site(server) + '/' }]);
+    const { context, google, errors } = await openContext(env.browser);
+    await context.addCookies([{ name: 'cg_consent', value, url: site(env.server) + '/' }]);
     const page = await context.newPage();
-    await page.goto(site(server) + '/');
+    await page.goto(site(env.server) + '/');
     await page.locator('consent-gate .n').waitFor();
     await sleep(200);
     expect(errors).toEqual([]);
@@ -76,11 +67,11 @@ describe('7. bad input and hostile conditions', () => {
   });
 
   it('cookies blocked entirely (a sandboxed frame, where document.cookie throws): no page error, no GA', async () => {
-    const { context, google, errors } = await openContext(browser);
+    const { context, google, errors } = await openContext(env.browser);
     const page = await context.newPage();
     const frameErrors: string[] = [];
     page.on('console', (m) => m.type() == 'error' && frameErrors.push(m.text()));
-    await page.goto(site(server) + '/fixtures/sandboxed.html');
+    await page.goto(site(env.server) + '/fixtures/sandboxed.html');
     const frame = page.frames().find((f) => f.url().endsWith('/fixtures/plain.html'))!;
     await frame.locator('consent-gate .n').waitFor();
     expect(await frame.evaluate(() => { try { return document.cookie; } catch (e) { return (e as Error).name; } })).toBe('SecurityError');
@@ -96,9 +87,9 @@ describe('7. bad input and hostile conditions', () => {
   });
 
   it('gtag.js blocked (ad blocker): no page error, the decision kept, consent-gate:ga-error fired', async () => {
-    const { context, google, errors } = await openContext(browser, { blockGtag: true });
+    const { context, google, errors } = await openContext(env.browser, { blockGtag: true });
     const page = await context.newPage();
-    await page.goto(site(server) + '/');
+    await page.goto(site(env.server) + '/');
     await page.evaluate(() => window.addEventListener('consent-gate:ga-error', () => ((window as any).gaError = true)));
     await clickUi(page, 'Accept all');
     await expect.poll(() => page.evaluate(() => (window as any).gaError)).toBe(true);
@@ -111,9 +102,9 @@ describe('7. bad input and hostile conditions', () => {
   });
 
   it('the script included twice: one instance, one notice, gtag.js at most once', async () => {
-    const { context, google, errors } = await openContext(browser);
+    const { context, google, errors } = await openContext(env.browser);
     const page = await context.newPage();
-    await page.goto(site(server) + '/fixtures/twice.html');
+    await page.goto(site(env.server) + '/fixtures/twice.html');
     await page.locator('consent-gate .n').waitFor();
     await sleep(200);
     expect(await page.locator('consent-gate').count()).toBe(1);
@@ -126,11 +117,11 @@ describe('7. bad input and hostile conditions', () => {
   });
 
   it('a bad attribute logs one clear error naming it, and the page keeps working without GA', async () => {
-    const { context, google, errors } = await openContext(browser);
+    const { context, google, errors } = await openContext(env.browser);
     const page = await context.newPage();
     const logged: string[] = [];
     page.on('console', (m) => m.type() == 'error' && logged.push(m.text()));
-    await page.goto(site(server) + '/fixtures/bad.html');
+    await page.goto(site(env.server) + '/fixtures/bad.html');
     await page.locator('consent-gate .n').waitFor();
     expect(logged).toHaveLength(2);
     expect(logged[0]).toMatch(/^consent-gate: invalid gaId: .* \(attribute data-ga-id\); left out\.$/);
