@@ -39,6 +39,17 @@ export const startDemoServer = ({ port = 0, host = '127.0.0.1', headers = () => 
       return res.writeHead(204).end();
     }
     if (url.pathname === '/hits.json') return res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify({ hits, decisions }));
+    // The shop's pages: demo/pages/<name>.html (its title in a first-line comment, then its <main>) in demo/layout.html.
+    const page = /^\/([\w-]+\.html)?$/.exec(url.pathname);
+    if (page) {
+      const source = await readFile(join(root, 'demo/pages', page[1] || 'index.html'), 'utf8').catch(() => undefined);
+      if (source) {
+        const [, title, main] = /^<!-- title: (.*) -->\n([\s\S]*)$/.exec(source);
+        const layout = await readFile(join(root, 'demo/layout.html'), 'utf8');
+        const html = withGaId(layout.replace('{{title}}', title).replace('{{main}}', main), gaId);
+        return res.writeHead(200, { 'content-type': TYPES['.html'], 'cache-control': 'no-store', ...headers(url.pathname) }).end(html);
+      }
+    }
     const [prefix, dir] = mounts.find(([p]) => url.pathname.startsWith(p));
     let file = normalize(join(root, dir, decodeURIComponent(url.pathname.slice(prefix.length))));
     if (!file.startsWith(join(root, dir))) return res.writeHead(403).end();
