@@ -47,6 +47,28 @@ describe('6. strict Content-Security-Policy', () => {
   });
 });
 
+describe('the script tag', () => {
+  it('takes window.consentGateConfig, overridden by its attributes, and loads its language from beside it', async () => {
+    const { context, google, errors } = await openContext(env.browser);
+    const page = await context.newPage();
+    const langs: string[] = [];
+    page.on('request', (r) => r.url().includes('/lang/') && langs.push(new URL(r.url()).pathname));
+    await page.goto(site(env.server) + '/fixtures/configured.html');
+    const notice = page.locator('consent-gate .n');
+    await notice.getByRole('button', { name: 'Alle ablehnen' }).waitFor();
+    expect(langs).toEqual(['/js/lang/de.json']);
+    expect(await notice.getByRole('button', { name: 'Ja, gerne' }).count()).toBe(1);
+    expect(await page.locator('consent-gate').getAttribute('data-theme')).toBe('dark');
+    expect(await page.evaluate(() => (window as any).ConsentGate.version)).toMatch(/^\d+\.\d+\.\d+/);
+    await notice.getByRole('button', { name: 'Ja, gerne' }).click();
+    await expect.poll(() => google.hits.length).toBeGreaterThan(0);
+    expect((await context.cookies()).map((c) => c.name)).toContain('site_consent');
+    expect(await page.locator('consent-gate .f').isVisible()).toBe(true);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
 describe('7. bad input and hostile conditions', () => {
   it.each([
     ['tampered', '1.0123456789abcdef.t4f8kq.1.a9.b'],
