@@ -1,18 +1,18 @@
 /** How a decision was given. */
 export type ConsentSource = 'banner' | 'preferences' | 'api' | 'gpc';
 
-/** The visitor's recorded decision, as returned by {@link ConsentGate.getConsent}. */
+/** The visitor's recorded decision, as returned by {@link ConsentGate.getConsent}; read-only. */
 export interface Consent {
   /** Whether Google Analytics (and every `data-consent="analytics"` tag) may run. */
-  analytics: boolean;
+  readonly analytics: boolean;
   /** Random consent id (16 characters), the key for proof of consent. */
-  id: string;
+  readonly id: string;
   /** When the decision was given, in milliseconds since the epoch (stored to the second). */
-  timestamp: number;
+  readonly timestamp: number;
   /** The policy revision the decision was given for. */
-  revision: number;
+  readonly revision: number;
   /** How the decision was given. */
-  source: ConsentSource;
+  readonly source: ConsentSource;
 }
 
 /** The choice an app passes to {@link ConsentGate.setConsent}. */

@@ -66,6 +66,9 @@ describe('2. accept', () => {
     expect(jar).toContain('_ga .example.test /');
     expect(jar).toContain(`_ga_${GA_ID.slice(2)} .example.test /`);
     expect(await gaState(page)).toMatchObject({ disabled: false, scripts: 1 });
+    // Proof of consent: the decision, sent once by sendBeacon to the demo's log endpoint.
+    await expect.poll(() => env.server.decisions.filter((d) => d.analytics === true && d.source == 'banner').length).toBe(1);
+    expect(env.server.decisions.at(-1)).toMatchObject({ revision: 1, language: 'en', path: '/' });
 
     await page.reload();
     await page.goto(site(env.server) + '/product.html');
