@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     root: new URL('..', import.meta.url).pathname,
+    reporters: ['default', new URL('./summary-reporter.mjs', import.meta.url).pathname],
     projects: [
       {
         extends: true,
