@@ -29,6 +29,8 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 30000,
           hookTimeout: 60000,
+          // What the browser does asynchronously gets five seconds before a check fails (one where a test says less).
+          expect: { poll: { timeout: 5000, interval: 50 } },
         },
       },
     ],
