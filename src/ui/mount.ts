@@ -34,7 +34,8 @@ export const mountUi = (core: Core, c: Config, w: Win, base?: string): void => {
   core.showBanner = () => void (want = 'b');
   core.showPreferences = () => void (want = 'p');
   const lang = pickLang([c.lang, doc.documentElement.lang, ...(w.navigator.languages || [])]);
-  if (lang == 'en') whenReady(EN_ONLY);
+  // English is built in: drawn at once; another language first loads its texts.
+  if (lang == 'en') whenReady(undefined);
   else loadLang(lang, base).then((loaded) => whenReady(loaded));
 
   function whenReady(loaded: Partial<Texts> | undefined) {
@@ -225,4 +226,3 @@ export const mountUi = (core: Core, c: Config, w: Win, base?: string): void => {
   }
 };
 
-const EN_ONLY = undefined;
