@@ -10,8 +10,9 @@ const LANG_DIR = 'src/ui/lang/';
 const declarationEntries = {
   name: 'declaration-entries',
   generateBundle() {
-    for (const ext of ['mts', 'cts'])
-      this.emitFile({ type: 'asset', fileName: 'index.d.' + ext, source: "export * from './types/index.js';\n" });
+    for (const entry of ['index', 'headless'])
+      for (const ext of ['mts', 'cts'])
+        this.emitFile({ type: 'asset', fileName: entry + '.d.' + ext, source: `export * from './types/${entry}.js';\n` });
   },
 };
 
@@ -21,10 +22,11 @@ const json = {
   transform: (code, id) => (id.endsWith('.json') ? { code: 'export default ' + JSON.stringify(JSON.parse(code)) + ';', map: null } : null),
 };
 
-// The script tag carries English only: its loader fetches `lang/<code>.json` from beside the script.
-const scriptTagLanguages = {
-  name: 'script-tag-languages',
-  resolveId: (id, importer) => (id == './lang-loader' && importer.includes('/src/ui/') ? importer.replace(/mount\.ts$/, 'lang-loader-fetch.ts') : null),
+// The script tag carries English and the notice: its loaders fetch `lang/<code>.json` and the preferences
+// file from beside the script (`lang-loader-script.ts`, `preferences-loader-script.ts`).
+const scriptTagLoaders = {
+  name: 'script-tag-loaders',
+  resolveId: (id, importer) => (/^\.\/(lang|preferences)-loader$/.test(id) && importer.includes('/src/ui/') ? importer.replace(/[^/]+$/, id.slice(2) + '-script.ts') : null),
   generateBundle() {
     for (const file of readdirSync(LANG_DIR))
       this.emitFile({ type: 'asset', fileName: 'lang/' + file, source: JSON.stringify(JSON.parse(readFileSync(LANG_DIR + file, 'utf8'))) });
@@ -41,12 +43,12 @@ const ts = () => typescript({ tsconfig: './tsconfig.json', include: ['src/**/*.t
 // Internal properties start with `_` (private to a module, safe to shorten) or `$` (shared by the core
 // and the UI, which the npm build minifies as separate chunks: kept there, shortened in the single-file build).
 export const minify = (props = /^_/) =>
-  terser({ ecma: 2020, compress: { passes: 2 }, mangle: { properties: { regex: props } }, format: { comments: /^!/ } });
+  terser({ ecma: 2020, compress: { passes: 3, unsafe_arrows: true, unsafe_methods: true, pure_getters: true }, mangle: { properties: { regex: props } }, format: { comments: /^!/ } });
 
 const npm = (format, ext) => ({
   dir: 'dist',
   format,
-  entryFileNames: 'index.' + ext,
+  entryFileNames: '[name].' + ext,
   chunkFileNames: 'chunks/[name].' + ext,
   sourcemap: true,
   plugins: [minify()],
@@ -56,7 +58,7 @@ const npm = (format, ext) => ({
 export default [
   {
     // npm: js-cookie stays an import, resolved by the user's bundler or Node.
-    input: 'src/index.ts',
+    input: { index: 'src/index.ts', headless: 'src/headless.ts' },
     external: ['js-cookie'],
     plugins: [ts(), json, declarationEntries],
     output: [npm('es', 'mjs'), npm('cjs', 'cjs')],
@@ -64,7 +66,13 @@ export default [
   {
     // The script tag: one self-contained file (core, notice, styles, English, js-cookie).
     input: 'src/auto.ts',
-    plugins: [scriptTagLanguages, defineVersion, ts(), nodeResolve()],
+    plugins: [scriptTagLoaders, defineVersion, ts(), nodeResolve()],
     output: { file: 'dist/consent-gate.min.js', format: 'iife', sourcemap: true, plugins: [minify(/^[_$]/)] },
+  },
+  {
+    // The script tag's preferences dialog, loaded beside it when first needed.
+    input: 'src/ui/preferences-script.ts',
+    plugins: [ts()],
+    output: { file: 'dist/consent-gate.preferences.min.js', format: 'iife', sourcemap: true, plugins: [minify(/^[_$]/)] },
   },
 ];

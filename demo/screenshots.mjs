@@ -3,7 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { chromium } from 'playwright';
 import { startDemoServer } from './server.mjs';
-import { findChromium } from '../test/e2e/find-chromium.mjs';
+import { findChromium } from '../test/e2e/find-browsers.mjs';
 
 const out = new URL('./screenshots/', import.meta.url).pathname;
 mkdirSync(out, { recursive: true });

@@ -28,7 +28,7 @@ const start = () => {
       const c = normalizeOptions(options);
       const core = startCore(c, w);
       w.ConsentGate = Object.assign(core, { version: __VERSION__ });
-      if (c.ui) mountUi(core, c, w, script ? script.src : undefined);
+      if (c.ui !== false) mountUi(core, c, w, script ? script.src : undefined);
       return;
     } catch (e) {
       const path = / invalid (\w+)/.exec((e as Error).message);

@@ -17,6 +17,6 @@ export const createConsentGate = (options?: ConsentGateOptions): ConsentGate => 
   const c = normalizeOptions(options);
   const w = getWindow();
   const core = startCore(c, w);
-  if (w && c.ui) import('./ui/mount').then((ui) => ui.mountUi(core, c, w));
+  if (w && c.ui !== false) import('./ui/mount').then((ui) => ui.mountUi(core, c, w));
   return core;
 };

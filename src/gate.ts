@@ -1,7 +1,7 @@
 import type { Consent, ConsentGate, ConsentListener, ConsentSource } from './types';
 import type { Config } from './config';
 import { decodeRecord, encodeRecord } from './consent/record';
-import { createCookieStore } from './consent/cookie-store';
+import { createCookieStore, TOLD_MS } from './consent/cookie-store';
 import { logDecision } from './consent/proof-log';
 import { createGaGate } from './google/ga-gate';
 import { clearAnalyticsCookies } from './cookies/cleaner';
@@ -34,14 +34,16 @@ export const startCore = (c: Config, w?: Win): Core => {
 
   const gpcOn = () => c.gpc != 'ignore' && (w!.navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true;
 
+  // Under GPC a banner grant predates the signal; a GPC denial lasts only while the signal is on.
+  const honoured = (found: Consent | null) => (found && (gpcOn() ? found.analytics && found.source == 'banner' : found.source == 'gpc') ? null : found);
+
   const readStored = (): Consent | null => {
     let found: Consent | null = null;
     for (const value of store._values()) {
       const record = decodeRecord(value, c, Date.now());
       if (record && (!found || record.timestamp > found.timestamp)) found = record;
     }
-    // Under GPC a banner grant predates the signal; a GPC denial lasts only while the signal is on.
-    return found && (gpcOn() ? found.analytics && found.source == 'banner' : found.source == 'gpc') ? null : found;
+    return honoured(found);
   };
 
   // Apply `next` to GA, the cleaner and the gated tags, then (unless starting) tell every listener.
@@ -114,11 +116,19 @@ export const startCore = (c: Config, w?: Win): Core => {
   if (!live) return core;
   const store = createCookieStore(c, doc!);
   const ga = createGaGate(c, w!);
-  // Another tab changed the decision (or this tab became visible): read it again and follow.
-  const tabs = createTabSync(w!, c.cookie.name, (value) => {
-    if (value !== undefined) store._adopt(value);
+  const follow = () => {
     const next = readStored();
     if (live && key(next) != key(state)) apply(next);
+  };
+  // Another tab's message carries its decision: once it decodes as strictly as a stored one, it counts as
+  // stored at once (the cookie may show it only later) and is checked against the cookie after `TOLD_MS`.
+  // Without a value (shown, hidden, restored from the back/forward cache), the tab reads the cookie again.
+  const tabs = createTabSync(w!, c.cookie.name, (value) => {
+    if (value != undefined && (!value || decodeRecord(value, c, Date.now()))) {
+      store._adopt(value);
+      setTimeout(follow, TOLD_MS);
+    }
+    follow();
   });
   const stored = readStored();
   if (!stored && gpcOn()) decide(false, 'gpc');

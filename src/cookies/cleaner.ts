@@ -5,9 +5,6 @@ import { cookiePairs } from '../lib/cookie-pairs';
 /** Names of the cookies Google Analytics, ga.js, AMP and Ads linking set. */
 export const ANALYTICS_COOKIE = /^(_ga(_.+)?|_gid|_gat.*|_dc_gtm_.+|_gac_.+|__utm.+|AMP_TOKEN|_gcl_.+)$/;
 
-/** Analytics cookies that are `HttpOnly` when set: script can neither see nor delete them. */
-const UNREACHABLE = ['FPID'];
-
 /** Names of the analytics cookies `doc.cookie` shows, each once. */
 export const analyticsCookieNames = (doc?: Document): string[] => [
   ...new Set(
@@ -18,13 +15,13 @@ export const analyticsCookieNames = (doc?: Document): string[] => [
 ];
 
 /**
- * `Domain` values a cookie of `hostname` may carry: none (host-only), the host and each parent. The
- * browser refuses the ones it never accepts (a public suffix, part of an IP address): harmless to try.
+ * `Domain` values a cookie of `hostname` may carry: none (host-only), the host and each parent but the
+ * top-level label, which every browser refuses (Firefox logs an error for it). An IP address is host-only.
  */
-export const domainVariants = (hostname: string): string[] => [
-  '',
-  ...hostname.split('.').map((_, i, labels) => labels.slice(i).join('.')),
-];
+export const domainVariants = (hostname: string): string[] => {
+  const labels = hostname.split('.');
+  return /^[\d.]+$|:/.test(hostname) ? [''] : ['', ...labels.map((_, i) => labels.slice(i).join('.')).filter((domain, i) => !i || domain.includes('.'))];
+};
 
 /** `Path` values a cookie of `pathname` may carry: `/` and each prefix, with and without a trailing slash. */
 export const pathVariants = (pathname: string): string[] =>
@@ -44,10 +41,14 @@ export const pathVariants = (pathname: string): string[] =>
 export const clearAnalyticsCookies = (doc = getWindow()?.document): ClearResult => {
   // Without a document (server, blocked cookies) there is nothing to see and nothing to delete.
   const before = analyticsCookieNames(doc);
-  for (const name of before)
-    for (const path of pathVariants(doc!.location.pathname))
-      for (const domain of domainVariants(doc!.location.hostname))
-        attempt(() => (doc!.cookie = name + '=;max-age=0;path=' + path + (domain && ';domain=' + domain)));
+  // Every copy the page can delete is one it can see: a name no longer seen is not tried on shorter domains,
+  // so a public suffix such as `co.uk` (refused, and logged as an error by Firefox) is never reached.
+  if (before[0])
+    for (const domain of domainVariants(doc!.location.hostname))
+      for (const name of analyticsCookieNames(doc))
+        for (const path of pathVariants(doc!.location.pathname))
+          attempt(() => (doc!.cookie = name + '=;max-age=0;path=' + path + (domain && ';domain=' + domain)));
   const remaining = analyticsCookieNames(doc);
-  return { removed: before.filter((n) => !remaining.includes(n)), remaining, unreachable: UNREACHABLE };
+  // `FPID` (server-side tagging) is `HttpOnly` when set: script can neither see nor delete it.
+  return { removed: before.filter((n) => !remaining.includes(n)), remaining, unreachable: ['FPID'] };
 };

@@ -10,8 +10,8 @@ export interface TabSync {
 
 /**
  * Connect the tabs of one site through BroadcastChannel, and, as the fallback where it is missing or
- * a message was lost, check again whenever a tab becomes visible. `onMessage` gets the other tab's
- * value, or nothing when it should just read the cookie again.
+ * a message was lost, check again whenever a tab is shown, hidden or restored from the back/forward
+ * cache. `onMessage` gets the other tab's value, or nothing when it should just read the cookie again.
  */
 export const createTabSync = (w: Win, name: string, onMessage: (value?: string) => void): TabSync => {
   const channel = attempt(() => new w.BroadcastChannel(name), undefined);
@@ -20,6 +20,7 @@ export const createTabSync = (w: Win, name: string, onMessage: (value?: string) 
   if (channel) channel.onmessage = (e: MessageEvent) => typeof e.data == 'string' && onMessage(e.data);
   // Shown or hidden, the tab reads the cookie again; cheap, and it catches what a channel missed.
   w.document.addEventListener('visibilitychange', () => onMessage(), listening);
+  w.addEventListener('pageshow', (e) => e.persisted && onMessage(), listening);
   return {
     _post: (value) => channel?.postMessage(value),
     _close() {

@@ -1,12 +1,18 @@
 import type { TextKey } from '../types';
 
-/** Every text the notice and the preferences show; `{n}`, `{names}` and `{id}` are filled in. */
-export const EN: Record<TextKey, string> = {
+/** The notice's English texts, built into the main file. */
+export const EN = {
   notice: 'With your consent, we use Google Analytics to see how this site is used. Necessary cookies keep it working and remember your choice.',
   policy: 'Privacy statement',
   acceptAll: 'Accept all',
   rejectAll: 'Reject all',
   customize: 'Customize',
+  saved: 'Choices saved.',
+  settings: 'Cookie settings',
+};
+
+/** The preferences' English texts, in their own chunk; `{n}`, `{names}` and `{id}` are filled in. */
+export const EN_PREFERENCES = {
   title: 'Cookie preferences',
   intro: 'Choose which cookies this site may use. You can change this at any time.',
   necessary: 'Necessary',
@@ -21,8 +27,6 @@ export const EN: Record<TextKey, string> = {
   notDeleted: 'The browser kept: {names}.',
   clientId: 'Your Google Analytics ID: {id}.',
   deletionRequest: 'Request erasure of its data',
-  saved: 'Choices saved.',
-  settings: 'Cookie settings',
 };
 
 /** The texts of one language. */

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { chromium } from 'playwright';
 import { startDemoServer } from '../../demo/server.mjs';
-import { findChromium } from '../e2e/find-chromium.mjs';
+import { findChromium } from '../e2e/find-browsers.mjs';
 import { GOOGLE, STAND_IN } from '../e2e/google.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));

@@ -69,6 +69,60 @@ describe('the script tag', () => {
   });
 });
 
+describe('the preferences file, loaded beside the script', () => {
+  const PREFERENCES = '/js/consent-gate.preferences.min.js';
+  const track = (page: import('playwright').Page) => {
+    const loaded: string[] = [];
+    page.on('request', (r) => r.url().includes('preferences') && loaded.push(new URL(r.url()).pathname));
+    return loaded;
+  };
+
+  it('is fetched once the notice shows, so Customize opens at once', async () => {
+    const { context, errors } = await openContext(env.browser);
+    const page = await context.newPage();
+    const loaded = track(page);
+    await page.goto(site(env.server) + '/');
+    await expect.poll(() => loaded).toEqual([PREFERENCES]);
+    await clickUi(page, 'Customize');
+    await page.locator('consent-gate dialog').waitFor();
+    expect(loaded).toEqual([PREFERENCES]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('is not fetched on the pages of a visitor who decided, until the preferences are opened', async () => {
+    const { context, errors } = await openContext(env.browser);
+    const page = await context.newPage();
+    await page.goto(site(env.server) + '/');
+    await clickUi(page, 'Reject all');
+    const loaded = track(page);
+    await page.goto(site(env.server) + '/product.html');
+    await sleep(500);
+    expect(loaded).toEqual([]);
+    await page.locator('footer [data-consent-open]').click();
+    await page.locator('consent-gate dialog').waitFor();
+    expect(loaded).toEqual([PREFERENCES]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('when it cannot be loaded, "Cookie settings" shows the notice instead, so the visitor can still decide', async () => {
+    const { context } = await openContext(env.browser);
+    await context.route('**/consent-gate.preferences.min.js', (route) => route.abort('blockedbyclient'));
+    const page = await context.newPage();
+    const logged: string[] = [];
+    page.on('console', (m) => m.type() == 'error' && logged.push(m.text()));
+    await page.goto(site(env.server) + '/');
+    await clickUi(page, 'Accept all');
+    await page.locator('footer [data-consent-open]').click();
+    await page.locator('consent-gate .n').waitFor();
+    expect(logged).toContain('consent-gate: the preferences could not be loaded');
+    await clickUi(page, 'Reject all');
+    expect(await page.evaluate(() => (window as any).ConsentGate.getConsent().analytics)).toBe(false);
+    await context.close();
+  });
+});
+
 describe('7. bad input and hostile conditions', () => {
   it.each([
     ['tampered', '1.0123456789abcdef.t4f8kq.1.a9.b'],

@@ -8,8 +8,12 @@ describe('analytics cookie cleaner', () => {
   beforeEach(() => freshPage(PAGE));
 
   it('lists each parent domain and each path prefix, with and without a trailing slash', () => {
-    expect(domainVariants('www.shop.example.co.uk')).toEqual(['', 'www.shop.example.co.uk', 'shop.example.co.uk', 'example.co.uk', 'co.uk', 'uk']);
+    expect(domainVariants('www.shop.example.co.uk')).toEqual(['', 'www.shop.example.co.uk', 'shop.example.co.uk', 'example.co.uk', 'co.uk']);
     expect(domainVariants('localhost')).toEqual(['', 'localhost']);
+    // Never the top-level domain alone (every browser refuses it; Firefox logs an error), never part of an IP.
+    expect(domainVariants('www.shop.example.test')).not.toContain('test');
+    expect(domainVariants('192.168.0.10')).toEqual(['']);
+    expect(domainVariants('[::1]')).toEqual(['']);
     expect(new Set(pathVariants('/shop/cart/item.html'))).toEqual(
       new Set(['/', '/shop', '/shop/', '/shop/cart', '/shop/cart/', '/shop/cart/item.html', '/shop/cart/item.html/']),
     );
@@ -69,6 +73,26 @@ describe('analytics cookie cleaner', () => {
     const result = clearAnalyticsCookies(doc);
     expect(result).toEqual({ removed: ['_gid'], remaining: ['_ga'], unreachable: ['FPID'] });
     expect(jarContents()).toEqual(['_ga example.test /']);
+  });
+
+  it('stops trying shorter domains once a cookie is gone, so a public suffix such as co.uk is never tried', () => {
+    freshPage('https://www.shop.example.co.uk/shop/');
+    seedCookie('_ga=GA1.1.1.1; Domain=example.co.uk; Path=/');
+    seedCookie('_ga=GA1.1.2.2; Path=/shop');
+    const domains = new Set<string>();
+    const doc = Object.create(document, {
+      cookie: {
+        get: () => document.cookie,
+        set: (value: string) => {
+          domains.add(/domain=([^;]+)/.exec(value)?.[1] ?? 'host-only');
+          document.cookie = value;
+        },
+      },
+      location: { value: location },
+    });
+    expect(clearAnalyticsCookies(doc).removed).toEqual(['_ga']);
+    expect(jarContents()).toEqual([]);
+    expect([...domains]).toEqual(['host-only', 'www.shop.example.co.uk', 'shop.example.co.uk', 'example.co.uk']);
   });
 
   it('reports nothing and throws nothing when cookies are blocked', () => {

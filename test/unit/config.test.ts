@@ -11,7 +11,6 @@ describe('options', () => {
       expiresDays: 182,
       cookie: { name: 'cg_consent', sameSite: 'Lax' },
       gtagSrc: 'https://www.googletagmanager.com/gtag/js',
-      ui: true,
     });
   });
 

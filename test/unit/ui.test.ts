@@ -18,11 +18,13 @@ const mount = (options: ConsentGateOptions = {}) => {
 const shadow = () => document.querySelector('consent-gate')!.shadowRoot!;
 const notice = () => shadow().querySelector<HTMLElement>('.n')!;
 const dialog = () => shadow().querySelector('dialog')!;
+/** The preferences are a chunk loaded on demand: wait until the dialog is open. */
+const opened = () => vi.waitFor(() => expect(shadow().querySelector('dialog')?.open).toBe(true));
 const buttons = (root: ParentNode) => Array.from(root.querySelectorAll('button'));
 const byText = (root: ParentNode, text: string) => buttons(root).find((b) => b.textContent == text)!;
 const analyticsSwitch = () => dialog().querySelectorAll('input')[1] as HTMLInputElement;
-const key = (target: EventTarget, k: string, shiftKey = false) =>
-  target.dispatchEvent(new KeyboardEvent('keydown', { key: k, shiftKey, bubbles: true, composed: true, cancelable: true }));
+const key = (target: EventTarget, k: string, shiftKey = false, code = k) =>
+  target.dispatchEvent(new KeyboardEvent('keydown', { key: k, code, shiftKey, bubbles: true, composed: true, cancelable: true }));
 const setGpc = (value: boolean | undefined) => Object.defineProperty(navigator, 'globalPrivacyControl', { value, configurable: true });
 
 beforeEach(() => {
@@ -55,6 +57,36 @@ describe('the notice', () => {
     expect(notice().hidden).toBe(true);
     expect(document.body.style.paddingBottom).toBe('');
     expect(document.documentElement.style.scrollPaddingBottom).toBe('');
+  });
+
+  it("keeps the page's bottom free for the notice, following every change of its size", () => {
+    // jsdom lays nothing out: the notice's height and the observer's calls are the test's.
+    let observed: (() => void) | undefined;
+    vi.stubGlobal('ResizeObserver', class {
+      constructor(callback: () => void) {
+        observed = callback;
+      }
+      observe() {}
+      disconnect() {
+        observed = undefined;
+      }
+    });
+    let height = 59;
+    vi.spyOn(HTMLElement.prototype, 'offsetHeight', 'get').mockImplementation(function (this: HTMLElement) {
+      return this.classList.contains('n') && !this.hidden ? height : 0;
+    });
+    const gate = mount();
+    expect(document.body.style.paddingBottom).toBe('59px');
+    // The stylesheet applied late (as in WebKit), a font, a language or the zoom: the notice grew.
+    height = 77;
+    observed!();
+    expect(document.body.style.paddingBottom).toBe('77px');
+    expect(document.documentElement.style.scrollPaddingBottom).toBe('77px');
+    gate.rejectAll();
+    expect(document.body.style.paddingBottom).toBe('');
+    gate.destroy();
+    expect(observed).toBeUndefined();
+    vi.unstubAllGlobals();
   });
 
   it('does not count Escape as consent', () => {
@@ -108,9 +140,10 @@ describe('the notice', () => {
 });
 
 describe('the preferences dialog', () => {
-  it('opens from Customize as a labelled modal dialog, focus inside, nothing pre-ticked', () => {
+  it('opens from Customize as a labelled modal dialog, focus inside, nothing pre-ticked', async () => {
     mount();
     byText(notice(), 'Customize').click();
+    await opened();
     const d = dialog();
     expect(d.open).toBe(true);
     expect(d.getAttribute('role')).toBe('dialog');
@@ -123,31 +156,38 @@ describe('the preferences dialog', () => {
     expect(shadow().activeElement).toBe(analytics);
   });
 
-  it('closes on Escape without a decision and gives focus back to its opener', () => {
+  it('closes on Escape without a decision and gives focus back to its opener', async () => {
     const gate = mount();
     const customize = byText(notice(), 'Customize');
     customize.focus();
     customize.click();
+    await opened();
     key(dialog(), 'Escape');
     expect(dialog().open).toBe(false);
     expect(gate.getConsent()).toBeNull();
     expect(shadow().activeElement).toBe(customize);
   });
 
-  it('keeps Tab inside, wrapping both ways', () => {
+  it('keeps Tab inside, wrapping both ways', async () => {
     mount();
     byText(notice(), 'Customize').click();
+    await opened();
     const items = Array.from(dialog().querySelectorAll<HTMLElement>('button, input:not([disabled]), a[href]')).filter((x) => !x.closest('[hidden]'));
     items[items.length - 1].focus();
     key(items[items.length - 1], 'Tab');
     expect(shadow().activeElement).toBe(items[0]);
     key(items[0], 'Tab', true);
     expect(shadow().activeElement).toBe(items[items.length - 1]);
+    // WebKitGTK reports Shift+Tab with key 'Unidentified' and code 'Tab'.
+    items[0].focus();
+    key(items[0], 'Unidentified', true, 'Tab');
+    expect(shadow().activeElement).toBe(items[items.length - 1]);
   });
 
   it('saves the switch as a preferences decision and announces it', async () => {
     const gate = mount();
     byText(notice(), 'Customize').click();
+    await opened();
     analyticsSwitch().click();
     byText(dialog(), 'Save choices').click();
     expect(gate.getConsent()).toMatchObject({ analytics: true, source: 'preferences' });
@@ -156,23 +196,23 @@ describe('the preferences dialog', () => {
     expect(shadow().querySelector('.v[role=status]')!.textContent).toBe('Choices saved.');
   });
 
-  it('opens from any data-consent-open element (click or Enter) and shows the current choice', () => {
+  it('opens from any data-consent-open element (click or Enter) and shows the current choice', async () => {
     mount().acceptAll();
     const link = document.getElementById('settings')!;
     const click = new MouseEvent('click', { bubbles: true, cancelable: true });
     link.dispatchEvent(click);
     expect(click.defaultPrevented).toBe(true);
-    expect(dialog().open).toBe(true);
+    await opened();
     expect(analyticsSwitch().checked).toBe(true);
     key(dialog(), 'Escape');
     expect(document.activeElement).toBe(link);
     key(document.getElementById('span')!, 'Enter');
-    expect(dialog().open).toBe(true);
+    await opened();
   });
 
-  it('opens from showPreferences', () => {
+  it('opens from showPreferences', async () => {
     mount().showPreferences();
-    expect(dialog().open).toBe(true);
+    await opened();
   });
 
   it('deletes analytics cookies on request and announces how many', async () => {
@@ -180,45 +220,50 @@ describe('the preferences dialog', () => {
     seedCookie('_ga=GA1.1.111.222; Domain=example.test; Path=/');
     seedCookie('_gid=GA1.1.1.1; Path=/');
     core!.showPreferences();
+    await opened();
     byText(dialog(), 'Delete analytics cookies').click();
     await new Promise((r) => setTimeout(r, 80));
     expect(dialog().querySelector('[role=status]')!.textContent).toBe('Analytics cookies deleted: 2.');
     expect(document.cookie).toBe('');
   });
 
-  it('shows the GA client ID with a link to the deletion request, only with deletionRequestUrl', () => {
+  it('shows the GA client ID with a link to the deletion request, only with deletionRequestUrl', async () => {
     seedCookie('_ga=GA1.1.12345.67890; Domain=example.test; Path=/');
     mount({ deletionRequestUrl: '/erase?site=shop' }).showPreferences();
+    await opened();
     const link = dialog().querySelector<HTMLAnchorElement>('a')!;
     expect(link.parentElement!.textContent).toContain('Your Google Analytics ID: 12345.67890.');
     expect(link.getAttribute('href')).toBe('/erase?site=shop&cid=12345.67890');
     core!.destroy();
     mount().showPreferences();
+    await opened();
     expect(dialog().querySelector('a')).toBeNull();
   });
 
-  it('refuses a deletionRequestUrl that is not http(s) or relative', () => {
+  it('refuses a deletionRequestUrl that is not http(s) or relative', async () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
     seedCookie('_ga=GA1.1.12345.67890; Path=/');
     mount({ deletionRequestUrl: 'javascript:alert(1)' }).showPreferences();
+    await opened();
     expect(dialog().querySelector('a')).toBeNull();
     expect(error).toHaveBeenCalledWith(expect.stringContaining('deletionRequestUrl'));
   });
 
-  it('says that Global Privacy Control is honoured', () => {
+  it('says that Global Privacy Control is honoured', async () => {
     setGpc(true);
     mount().showPreferences();
+    await opened();
     expect(Array.from(dialog().querySelectorAll('p')).find((p) => !p.hidden && p.textContent!.includes('Global Privacy Control'))).toBeDefined();
   });
 });
 
 describe('the floating button', () => {
-  it('shows while the notice is hidden and opens the preferences', () => {
+  it('shows while the notice is hidden and opens the preferences', async () => {
     mount({ floatingButton: true }).rejectAll();
     const floating = shadow().querySelector<HTMLButtonElement>('.f')!;
     expect(floating.hidden).toBe(false);
     floating.click();
-    expect(dialog().open).toBe(true);
+    await opened();
   });
 });
 

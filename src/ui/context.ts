@@ -1,0 +1,35 @@
+import type { Core } from '../gate';
+import type { Config } from '../config';
+import type { Win } from '../lib/dom';
+import type { Texts } from './texts';
+import type { tagger } from './dom';
+
+/**
+ * What the notice and the preferences share, built once by mount.ts. Its members have plain names: the
+ * preferences are minified apart from the rest (a chunk of their own), so no name here may be shortened.
+ */
+export interface Ui {
+  core: Core;
+  c: Config;
+  w: Win;
+  /** The texts in the page's language (the notice's, and whatever the language file or the site gave). */
+  t: Texts;
+  root: ShadowRoot;
+  el: ReturnType<typeof tagger>;
+  /** A button with its label as its accessible name (or `name`). */
+  button(label: string, action: () => void, cls?: string, name?: string): HTMLButtonElement;
+  /** Add CSS to the shadow root (a constructable sheet, else a `<style>` with the nonce). */
+  styles(css: string): void;
+  /** The handler of a decision button: record it, announce "Choices saved", close the preferences. */
+  choose(analytics: boolean, source: 'banner' | 'preferences'): () => void;
+  /** Announce `text` in the live region `region`, even when it repeats. */
+  announce(region: HTMLElement, text: string): void;
+  /** Close the preferences, once they exist. */
+  close?(): void;
+}
+
+/** What the preferences chunk exports. */
+export interface PreferencesModule {
+  /** Build the dialog into `ui.root`; `open(opener)` shows it, focus returning to `opener` on close. */
+  createPreferences(ui: Ui): { open(opener: Element | null): void };
+}

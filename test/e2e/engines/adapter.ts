@@ -1,0 +1,74 @@
+/**
+ * The small page API every scenario is written against, once; one adapter per browser engine implements
+ * it (chromium.ts: Playwright; firefox.ts: puppeteer-core over WebDriver BiDi; webkit.ts: selenium-webdriver
+ * over W3C WebDriver classic). Every browser reaches the test site and Google's hosts only through the
+ * proxy of network.ts.
+ */
+
+/** A cookie as the browser holds it. */
+export interface JarCookie {
+  name: string;
+  domain: string;
+  path: string;
+}
+
+/** Keys the scenarios press. */
+export type Key = 'Tab' | 'Shift+Tab' | 'Escape' | 'Enter';
+
+/** One tab. */
+export interface Tab {
+  goto(url: string): Promise<void>;
+  reload(): Promise<void>;
+  /** Run `fn` in the page with JSON-serialisable `args` and return its (awaited) result. */
+  run<T, A extends unknown[]>(fn: (...args: A) => T | Promise<T>, ...args: A): Promise<Awaited<T>>;
+  /** A real pointer click at viewport coordinates (CSS pixels). */
+  clickAt(x: number, y: number): Promise<void>;
+  /** A real key press, sent to the focused element. */
+  press(key: Key): Promise<void>;
+  /** Make this the visible tab (the others become hidden). */
+  front(): Promise<void>;
+  /** The cookies the browser holds for this tab's current URL (those it would send to it). */
+  cookies(): Promise<JarCookie[]>;
+  /** Errors the page reported: script errors, console errors, CSP violations (those the driver shows, and those the page caught). */
+  errors(): Promise<string[]>;
+}
+
+/** One browser profile: its own cookies; tabs opened in it share them. */
+export interface Profile {
+  open(url: string): Promise<Tab>;
+  close(): Promise<void>;
+}
+
+export interface ProfileOptions {
+  /** Global Privacy Control on, the way this engine offers it. */
+  gpc?: boolean;
+}
+
+/** One engine, started once for a test file. */
+export interface Engine {
+  name: 'chromium' | 'firefox' | 'webkit';
+  /** The browser's own version string. */
+  version: string;
+  /** Whether this engine has Global Privacy Control at all (Safari's WebKit has none). */
+  hasGpc: boolean;
+  profile(options?: ProfileOptions): Promise<Profile>;
+  close(): Promise<void>;
+}
+
+/** Where each engine's programs are (see find-browsers.mjs). */
+export interface BrowserPaths {
+  chromium: string;
+  firefox: string;
+  webkit: { driver: string; browser: string };
+}
+
+/** Starts an engine whose every request goes through the proxy on `proxyPort`. */
+export type Launcher = (proxyPort: number, paths: BrowserPaths) => Promise<Engine>;
+
+/** The page-side errors the collector of network.ts gathered (an empty list where it is missing). */
+export const collectedErrors = (): string[] => ((window as unknown as { __errors?: string[] }).__errors || []).slice();
+
+/** `fn` and its arguments as one expression, for drivers that evaluate source text. */
+export const callSource = (fn: (...args: never[]) => unknown, args: unknown[]) => `(${fn.toString()}).apply(null, ${JSON.stringify(args)})`;
+
+export const VIEWPORT = { width: 1280, height: 800 };

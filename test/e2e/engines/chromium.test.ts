@@ -1,0 +1,4 @@
+import { engineScenarios } from './scenarios';
+import { launchChromium } from './chromium';
+
+engineScenarios('chromium', launchChromium);

@@ -1,0 +1,44 @@
+import { chromium } from 'playwright';
+import { callSource, collectedErrors, VIEWPORT, type Key, type Launcher, type Tab } from './adapter';
+
+const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const KEYS: Record<Key, string> = { Tab: 'Tab', 'Shift+Tab': 'Shift+Tab', Escape: 'Escape', Enter: 'Enter' };
+
+/** Chromium through Playwright. GPC: Chromium has no setting for it, so the signal is defined before page scripts run. */
+export const launchChromium: Launcher = async (proxyPort, paths) => {
+  const browser = await chromium.launch({
+    executablePath: paths.chromium,
+    args: [...FLAGS, `--proxy-server=http://127.0.0.1:${proxyPort}`, '--proxy-bypass-list=<-loopback>'],
+  });
+  return {
+    name: 'chromium',
+    version: browser.version(),
+    hasGpc: true,
+    async profile({ gpc } = {}) {
+      const context = await browser.newContext({ viewport: VIEWPORT, ignoreHTTPSErrors: true });
+      if (gpc) await context.addInitScript(() => Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true, configurable: true }));
+      return {
+        async open(url) {
+          const page = await context.newPage();
+          const driverErrors: string[] = [];
+          page.on('pageerror', (e) => driverErrors.push(e.message));
+          page.on('console', (m) => m.type() == 'error' && driverErrors.push(m.text()));
+          await page.goto(url);
+          const tab: Tab = {
+            goto: async (to) => void (await page.goto(to)),
+            reload: async () => void (await page.reload()),
+            run: (fn, ...args) => page.evaluate(callSource(fn, args)),
+            clickAt: (x, y) => page.mouse.click(x, y),
+            press: (key) => page.keyboard.press(KEYS[key]),
+            front: () => page.bringToFront(),
+            cookies: async () => (await context.cookies(page.url())).map(({ name, domain, path }) => ({ name, domain, path })),
+            errors: async () => [...driverErrors, ...(await page.evaluate(collectedErrors))],
+          };
+          return tab;
+        },
+        close: () => context.close(),
+      };
+    },
+    close: () => browser.close(),
+  };
+};

@@ -1,0 +1,4 @@
+import { engineScenarios } from './scenarios';
+import { launchFirefox } from './firefox';
+
+engineScenarios('firefox', launchFirefox);

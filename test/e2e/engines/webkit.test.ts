@@ -1,0 +1,4 @@
+import { engineScenarios } from './scenarios';
+import { launchWebKit } from './webkit';
+
+engineScenarios('webkit', launchWebKit);

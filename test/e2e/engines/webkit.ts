@@ -1,0 +1,111 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer, type AddressInfo } from 'node:net';
+import { Builder, Capabilities, Key as Keys, Origin, type WebDriver } from 'selenium-webdriver';
+import { callSource, collectedErrors, VIEWPORT, type Key, type Launcher, type Tab } from './adapter';
+
+const KEYS: Record<Key, string[]> = { Tab: [Keys.TAB], 'Shift+Tab': [Keys.SHIFT, Keys.TAB], Escape: [Keys.ESCAPE], Enter: [Keys.ENTER] };
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+
+/** Xvfb on a display it picks itself (`-displayfd`). */
+const startXvfb = () =>
+  new Promise<{ child: ChildProcess; display: string }>((resolve, reject) => {
+    const child = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1600x1200x24', '-nolisten', 'tcp'], { stdio: ['ignore', 'ignore', 'ignore', 'pipe'] });
+    let out = '';
+    child.stdio[3]!.on('data', (d) => {
+      out += d;
+      if (out.includes('\n')) resolve({ child, display: ':' + out.trim() });
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => reject(new Error('Xvfb exited with code ' + code)));
+  });
+
+/** Wait until the WebDriver server answers its status endpoint. */
+const waitForDriver = async (url: string, child: ChildProcess) => {
+  for (let i = 0; i < 100; i++) {
+    if (child.exitCode != null) throw new Error('WebKitWebDriver exited with code ' + child.exitCode);
+    if (await fetch(url + '/status').then((r) => r.ok, () => false)) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('WebKitWebDriver did not answer at ' + url);
+};
+
+/**
+ * WebKitGTK (Safari's engine) through WebKitWebDriver: W3C WebDriver classic, one session at a time, and
+ * MiniBrowser needs a display (Xvfb). MiniBrowser's own `--proxy` puts it behind the test network. The
+ * driver gives no console access: errors are what the page caught itself. Safari has no GPC.
+ */
+export const launchWebKit: Launcher = async (proxyPort, paths) => {
+  const xvfb = await startXvfb();
+  const port = await freePort();
+  const server = `http://127.0.0.1:${port}`;
+  const driver = spawn(paths.webkit.driver, ['--port=' + port], { env: { ...process.env, DISPLAY: xvfb.display }, stdio: 'ignore' });
+  await waitForDriver(server, driver);
+  const capabilities = new Capabilities({
+    browserName: 'MiniBrowser',
+    acceptInsecureCerts: true,
+    'webkitgtk:browserOptions': { binary: paths.webkit.browser, args: ['--automation', `--proxy=http://127.0.0.1:${proxyPort}`, '--ignore-tls-errors'] },
+  });
+  let current: WebDriver | undefined;
+  const session = async () => {
+    // One session at a time: a new profile ends the previous one.
+    await current?.quit().catch(() => {});
+    current = await new Builder().usingServer(server).withCapabilities(capabilities).build();
+    await current.manage().window().setRect(VIEWPORT);
+    return current;
+  };
+  const version = String((await (await session()).getCapabilities()).get('browserVersion'));
+  return {
+    name: 'webkit',
+    version,
+    hasGpc: false,
+    async profile({ gpc } = {}) {
+      if (gpc) throw new Error('WebKit has no Global Privacy Control');
+      const d = await session();
+      let first = true;
+      return {
+        async open(url) {
+          if (!first) await d.switchTo().newWindow('tab');
+          first = false;
+          const handle = await d.getWindowHandle();
+          const focus = async () => {
+            if ((await d.getWindowHandle()) != handle) await d.switchTo().window(handle);
+          };
+          await d.get(url);
+          const tab: Tab = {
+            goto: async (to) => (await focus(), d.get(to)),
+            reload: async () => (await focus(), d.navigate().refresh()),
+            run: async (fn, ...args) => (await focus(), d.executeScript('return ' + callSource(fn, args)) as never),
+            clickAt: async (x, y) => (await focus(), d.actions({ async: true }).move({ x: Math.round(x), y: Math.round(y), origin: Origin.VIEWPORT }).click().perform()),
+            async press(key) {
+              await focus();
+              const [first, second] = KEYS[key];
+              const actions = d.actions({ async: true });
+              await (second ? actions.keyDown(first).sendKeys(second).keyUp(first) : actions.sendKeys(first)).perform();
+            },
+            front: focus,
+            cookies: async () => (await focus(), (await d.manage().getCookies()).map(({ name, domain, path }) => ({ name, domain: domain!, path: path! }))),
+            errors: async () => (await focus(), d.executeScript('return ' + callSource(collectedErrors, []))),
+          };
+          return tab;
+        },
+        async close() {
+          if (current != d) return;
+          current = undefined;
+          await d.quit().catch(() => {});
+        },
+      };
+    },
+    async close() {
+      await current?.quit().catch(() => {});
+      driver.kill();
+      xvfb.child.kill();
+    },
+  };
+};
