@@ -91,18 +91,18 @@ export const mountUi = (core: Core, c: Config, w: Win, base?: string): void => {
 
     let preferences: ReturnType<typeof loadPreferences> | undefined;
     let dialog: ReturnType<PreferencesModule['createPreferences']> | undefined;
-    const load = () => (preferences ||= loadPreferences(base, c.nonce));
+    // A failed load is forgotten, so the next opening tries again.
+    const load = () => (preferences ||= loadPreferences(base, c.nonce).then((m) => m || void (preferences = undefined)));
     const open = (from?: Element | null) => {
       const opener = from || (doc.activeElement == host ? root.activeElement : doc.activeElement);
-      load().then(
-        (m) => (dialog ||= m.createPreferences(ui)).open(opener),
-        () => {
+      load().then((m) => {
+        if (m) (dialog ||= m.createPreferences(ui)).open(opener);
+        else {
           // Without its file the dialog cannot open: the notice still lets the visitor decide.
           console.error('consent-gate: the preferences could not be loaded');
-          preferences = undefined;
           core.showBanner();
-        },
-      );
+        }
+      });
     };
 
     const notice = createNotice(ui, open);

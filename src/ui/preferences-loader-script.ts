@@ -6,14 +6,15 @@ export const PREFERENCES_FILE = 'consent-gate.preferences.min.js';
 /**
  * The script-tag build's loader: the preferences file beside the script, run as a script of its own (so a
  * CSP `script-src` that allows the main file allows it too), which hands its exports to the element that
- * loaded it (see preferences-script.ts).
+ * loaded it (see preferences-script.ts). Undefined where it cannot be loaded (missing, blocked, or the page
+ * left while it loaded).
  */
-export const loadPreferences = (base?: string, nonce = ''): Promise<PreferencesModule> =>
-  new Promise((resolve, reject) => {
+export const loadPreferences = (base?: string, nonce = ''): Promise<PreferencesModule | undefined> =>
+  new Promise((resolve) => {
     const script = document.createElement('script');
     script.src = new URL(PREFERENCES_FILE, base || location.href).href;
     script.nonce = nonce;
     (script as HTMLScriptElement & { loaded?: unknown }).loaded = resolve;
-    script.onerror = reject;
+    script.onerror = () => resolve(undefined);
     document.head.append(script);
   });

@@ -1,4 +1,7 @@
 import type { PreferencesModule } from './context';
 
-/** The preferences dialog, a chunk of its own, loaded when first needed. `_base` serves the script-tag loader. */
-export const loadPreferences = (_base?: string, _nonce?: string): Promise<PreferencesModule> => import('./preferences');
+/**
+ * The preferences dialog, a chunk of its own, loaded when first needed; undefined where it cannot be loaded.
+ * `_base` and `_nonce` serve the script-tag loader.
+ */
+export const loadPreferences = (_base?: string, _nonce?: string): Promise<PreferencesModule | undefined> => import('./preferences').catch(() => undefined);

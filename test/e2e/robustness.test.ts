@@ -107,7 +107,7 @@ describe('the preferences file, loaded beside the script', () => {
   });
 
   it('when it cannot be loaded, "Cookie settings" shows the notice instead, so the visitor can still decide', async () => {
-    const { context } = await openContext(env.browser);
+    const { context, errors } = await openContext(env.browser);
     await context.route('**/consent-gate.preferences.min.js', (route) => route.abort('blockedbyclient'));
     const page = await context.newPage();
     const logged: string[] = [];
@@ -119,6 +119,8 @@ describe('the preferences file, loaded beside the script', () => {
     expect(logged).toContain('consent-gate: the preferences could not be loaded');
     await clickUi(page, 'Reject all');
     expect(await page.evaluate(() => (window as any).ConsentGate.getConsent().analytics)).toBe(false);
+    // The failed load at idle, while the notice showed, is no page error either.
+    expect(errors).toEqual([]);
     await context.close();
   });
 });
