@@ -43,7 +43,7 @@ const ts = () => typescript({ tsconfig: './tsconfig.json', include: ['src/**/*.t
 // Internal properties start with `_` (private to a module, safe to shorten) or `$` (shared by the core
 // and the UI, which the npm build minifies as separate chunks: kept there, shortened in the single-file build).
 export const minify = (props = /^_/) =>
-  terser({ ecma: 2020, compress: { passes: 3, unsafe_arrows: true, unsafe_methods: true, pure_getters: true }, mangle: { properties: { regex: props } }, format: { comments: /^!/ } });
+  terser({ ecma: 2020, compress: { passes: 3, unsafe_arrows: true, pure_getters: true }, mangle: { properties: { regex: props } }, format: { comments: /^!/ } });
 
 const npm = (format, ext) => ({
   dir: 'dist',

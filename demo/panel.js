@@ -1,9 +1,10 @@
-// The demo's live panel: the consent record, gtag.js, the ga-disable flags, the _ga* cookies and the hits sent.
+// The demo's live panel: the consent record, what each category runs, the ga-disable flags, the cookies and the hits sent.
 (function () {
   var panel = document.getElementById('panel');
   var gate = window.ConsentGate;
   if (!panel || !gate) return;
-  var ids = (document.querySelector('script[data-ga-id]') || { dataset: {} }).dataset.gaId || '';
+  var tag = document.querySelector('script[data-ga-id]') || { dataset: {} };
+  var ids = (tag.dataset.gaId || '').split(',');
   function row(dl, term, value) {
     var dt = document.createElement('dt');
     var dd = document.createElement('dd');
@@ -11,17 +12,26 @@
     dd.textContent = value;
     dl.append(dt, dd);
   }
+  function cookies(pattern) {
+    return document.cookie.split('; ').filter(function (c) { return pattern.test(c); }).join('; ') || 'none';
+  }
   function render() {
     var consent = gate.getConsent();
     var dl = document.createElement('dl');
     row(dl, 'Consent record', consent ? JSON.stringify(consent) : 'undecided');
-    row(dl, 'gtag.js loaded', String(Array.prototype.some.call(document.scripts, function (s) { return /gtag/.test(s.src); })));
-    ids.split(',').forEach(function (id) {
+    ['analytics', 'marketing', 'functional'].forEach(function (k) {
+      row(dl, k, gate.isGranted(k) ? 'granted' : 'denied');
+    });
+    var loaded = Array.prototype.some.call(document.scripts, function (s) { return /gtag/.test(s.src); });
+    row(dl, 'gtag.js loaded', String(loaded));
+    ids.forEach(function (id) {
       if (id) row(dl, 'ga-disable-' + id.trim(), String(window['ga-disable-' + id.trim()]));
     });
-    row(dl, '_ga* cookies', document.cookie.split('; ').filter(function (c) { return /^_ga/.test(c); }).join('; ') || 'none');
-    var loaded = Array.prototype.some.call(document.scripts, function (s) { return /gtag/.test(s.src); });
-    row(dl, 'Hits sent', window.gtagStandIn ? String(window.gtagStandIn.hits.length) : loaded ? 'not visible (Google\'s gtag.js)' : '0');
+    row(dl, 'Analytics cookies', cookies(/^(_ga|_gid)/));
+    row(dl, 'Advertising cookies', cookies(/^(_gcl_|_shop_ad)/));
+    row(dl, 'Functional cookies', cookies(/^_shop_video/));
+    row(dl, 'Ad tag ran', String(!!window.shopAdTagRan));
+    row(dl, 'Hits sent', window.gtagStandIn ? window.gtagStandIn.hits.length + ' analytics, ' + window.gtagStandIn.adHits.length + ' ads' : loaded ? 'not visible (Google\'s gtag.js)' : '0');
     var heading = document.createElement('h2');
     heading.textContent = 'What runs on this page (consent-gate ' + gate.version + ')';
     panel.replaceChildren(heading, dl);

@@ -15,6 +15,8 @@ export function startDemoServer(options?: {
   host?: string;
   headers?: (path: string) => Record<string, string>;
   gaId?: string;
+  /** A Google Ads ID in place of the demo's made-up one, or `null` to leave it out. */
+  adsId?: string | null;
   fixtures?: boolean;
   mounts?: [string, string][];
 }): Promise<DemoServer>;

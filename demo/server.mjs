@@ -12,18 +12,25 @@ const MOUNTS = [
   ['/', 'demo/'],
 ];
 
-/** With a real measurement ID (`GA_ID=G-XXXXXXX npm start`) the pages load Google's gtag.js instead of the stand-in. */
-const withGaId = (html, gaId) =>
-  gaId ? html.replace('data-ga-id="G-DEMO1234"', `data-ga-id="${gaId}"`).replace(' data-gtag-src="/stand-in/gtag.js"', '') : html;
+/**
+ * With a real measurement ID (`GA_ID=G-XXXXXXX npm start`) the pages load Google's gtag.js instead of the
+ * stand-in. `adsId`: a Google Ads ID in place of the demo's made-up one, or `null` to leave it out.
+ */
+const withGaId = (html, gaId, adsId) => {
+  if (gaId) html = html.replace('data-ga-id="G-DEMO1234"', `data-ga-id="${gaId}"`).replace(' data-gtag-src="/stand-in/gtag.js"', '');
+  if (adsId !== undefined) html = html.replace(' data-google-ads-id="AW-123456789"', adsId ? ` data-google-ads-id="${adsId}"` : '');
+  return html;
+};
 
 /**
  * Start the demo server. `gaId` puts a real measurement ID in the pages (gtag.js then comes from Google);
  * the tests add `fixtures` (test/e2e/fixtures at /fixtures/) and `headers(path)` (a CSP, say); the
  * benchmark adds its own `mounts`, `[urlPrefix, folder]` pairs.
  */
-export const startDemoServer = ({ port = 0, host = '127.0.0.1', headers = () => ({}), gaId, fixtures = false, mounts: extra = [] } = {}) => {
+export const startDemoServer = ({ port = 0, host = '127.0.0.1', headers = () => ({}), gaId, adsId, fixtures = false, mounts: extra = [] } = {}) => {
   const mounts = [...extra, ...(fixtures ? [['/fixtures/', 'test/e2e/fixtures/']] : []), ...MOUNTS];
   if (gaId && !/^G-[A-Za-z0-9]+$/.test(gaId)) throw new Error(`GA_ID must be a GA4 measurement ID such as G-ABC123, got ${gaId}`);
+  if (adsId && !/^AW-\d+$/.test(adsId)) throw new Error(`GOOGLE_ADS_ID must be a Google Ads ID such as AW-123456789, got ${adsId}`);
   const hits = [];
   const decisions = [];
   const server = createServer(async (req, res) => {
@@ -46,7 +53,7 @@ export const startDemoServer = ({ port = 0, host = '127.0.0.1', headers = () => 
       if (source) {
         const [, title, main] = /^<!-- title: (.*) -->\n([\s\S]*)$/.exec(source);
         const layout = await readFile(join(root, 'demo/layout.html'), 'utf8');
-        const html = withGaId(layout.replace('{{title}}', title).replace('{{main}}', main), gaId);
+        const html = withGaId(layout.replace('{{title}}', title).replace('{{main}}', main), gaId, adsId);
         return res.writeHead(200, { 'content-type': TYPES['.html'], 'cache-control': 'no-store', ...headers(url.pathname) }).end(html);
       }
     }
@@ -56,7 +63,7 @@ export const startDemoServer = ({ port = 0, host = '127.0.0.1', headers = () => 
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       let body = await readFile(file);
-      if (file.endsWith('.html')) body = withGaId(body.toString(), gaId);
+      if (file.endsWith('.html')) body = withGaId(body.toString(), gaId, adsId);
       res.writeHead(200, { 'content-type': TYPES[extname(file)] || 'application/octet-stream', 'cache-control': 'no-store', ...headers(url.pathname) }).end(body);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
@@ -68,6 +75,8 @@ export const startDemoServer = ({ port = 0, host = '127.0.0.1', headers = () => 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const port = Number(process.env.PORT || 8080);
   const gaId = process.env.GA_ID;
-  const { port: bound } = await startDemoServer({ port, host: process.env.HOST || '127.0.0.1', gaId });
+  // With Google's own gtag.js, the made-up Ads ID goes unless GOOGLE_ADS_ID gives a real one.
+  const adsId = gaId ? process.env.GOOGLE_ADS_ID || null : undefined;
+  const { port: bound } = await startDemoServer({ port, host: process.env.HOST || '127.0.0.1', gaId, adsId });
   console.log(`consent-gate demo: http://localhost:${bound}/  (${gaId ? 'Google Analytics ' + gaId : 'offline, with a local stand-in for gtag.js'}; Ctrl+C to stop)`);
 }

@@ -1,23 +1,30 @@
-import type { ConsentGateOptions, CookieOptions } from './types';
+import type { Category, ConsentGateOptions, CookieOptions } from './types';
 import { isSafeUrl } from './lib/safe-url';
-import { ANALYTICS_COOKIE } from './cookies/cleaner';
+import { ANALYTICS_COOKIE, MARKETING_COOKIE } from './cookies/cleaner';
+import { CATEGORIES } from './consent/categories';
 
-/** Validated options with every default filled in; `gaId` always a list. */
-type Optional = 'ui' | 'policyUrl' | 'nonce' | 'logEndpoint' | 'gpc' | 'consentMode' | 'lang' | 'texts' | 'theme' | 'deletionRequestUrl' | 'floatingButton';
-export type Config = Required<Omit<ConsentGateOptions, 'gaId' | 'cookie' | Optional>> &
+/** Validated options with every default filled in; IDs always lists, categories in their fixed order. */
+type Optional = 'ui' | 'policyUrl' | 'nonce' | 'logEndpoint' | 'gpc' | 'consentMode' | 'lang' | 'texts' | 'theme' | 'deletionRequestUrl' | 'floatingButton' | 'adsDataRedaction' | 'urlPassthrough';
+export type Config = Required<Omit<ConsentGateOptions, 'gaId' | 'googleAdsId' | 'cookie' | 'cookies' | Optional>> &
   Pick<ConsentGateOptions, Optional> & {
     gaId: string[];
+    googleAdsId: string[];
     cookie: CookieOptions & { name: string };
+    cookies: { [K in Category]?: (string | RegExp)[] };
   };
 
 /** Default URL of gtag.js. */
 export const GTAG_SRC = 'https://www.googletagmanager.com/gtag/js';
 
-const fail = (path: string, value: unknown): never => {
-  throw new TypeError('consent-gate: invalid ' + path + ': ' + String(value));
-};
+const list = (value: unknown): any[] => [].concat((value ?? []) as never); // eslint-disable-line @typescript-eslint/no-explicit-any
 
-/** Validate `options`; throws a `TypeError` naming the option and the value it refused. */
+/**
+ * Validate `options`; throws a `TypeError` naming the option and the value it refused. What each option
+ * accepts is listed in the README in words. The others need no check: a value other than 'ignore' respects
+ * GPC, other than 'advanced' is basic mode, the nonce is set as a property, and a `cookie.domain` or
+ * `sameSite` the browser refuses leaves the decision in memory for the page. The UI's own options are
+ * checked by the UI (see ui/preferences.ts), outside the headless bundle.
+ */
 export const normalizeOptions = (options?: ConsentGateOptions): Config => {
   // Options or cookie options that are no object leave every default in place.
   const o: ConsentGateOptions = Object(options);
@@ -26,20 +33,28 @@ export const normalizeOptions = (options?: ConsentGateOptions): Config => {
     expiresDays: 182,
     gtagSrc: GTAG_SRC,
     ...o,
-    gaId: ([] as unknown[]).concat(o.gaId ?? []),
+    categories: list(o.categories ?? 'analytics'),
+    gaId: list(o.gaId).map(String),
+    googleAdsId: list(o.googleAdsId).map(String),
     cookie: { name: 'cg_consent', sameSite: 'Lax', ...o.cookie },
+    cookies: { ...o.cookies },
   } as Config;
-  // What each option accepts; the README lists the same rules in words. The others need no check: a value
-  // other than 'ignore' respects GPC, other than 'advanced' is basic mode, the nonce is set as a property,
-  // and a `cookie.domain` or `sameSite` the browser refuses leaves the decision in memory for the page.
-  // The UI's own options are checked by the UI (see ui/mount.ts), outside the headless bundle.
-  const check = (path: string, value: unknown, ok: unknown) => value === undefined || ok || fail(path, value);
-  const { revision, expiresDays, cookie } = c;
-  c.gaId.forEach((id) => check('gaId', id, typeof id == 'string' && /^G-[A-Za-z\d]+$/.test(id)));
-  check('revision', revision, Number.isInteger(revision) && revision >= 0 && revision < 1e6);
-  check('expiresDays', expiresDays, typeof expiresDays == 'number' && expiresDays >= 1 && expiresDays <= 400);
-  // The cookie name must not match the cleaner's patterns, or clearing analytics cookies would erase the decision.
-  check('cookie.name', cookie.name, /^[\w-]+$/.test(cookie.name) && !ANALYTICS_COOKIE.test(cookie.name));
+  const { revision: r, expiresDays: d, cookie } = c;
+  const check = (path: string, value: unknown, ok: unknown) => {
+    if (value !== undefined && !ok) throw new TypeError('consent-gate: invalid ' + path + ': ' + String(value));
+  };
+  check('categories', '[]', c.categories[0]);
+  for (const k of c.categories) check('categories', k, CATEGORIES.includes(k));
+  for (const id of c.gaId) check('gaId', id, /^G-[A-Za-z\d]+$/.test(id));
+  for (const id of c.googleAdsId) check('googleAdsId', id, /^AW-\d+$/.test(id));
+  check('revision', r, Number.isInteger(r) && r >= 0 && r < 1e6);
+  check('expiresDays', d, d >= 1 && d <= 400 && typeof d == 'number');
+  // The consent cookie must be no cookie that clearing a category deletes, or clearing would erase the decision.
+  check('cookie.name', cookie.name, /^[\w-]+$/.test(cookie.name) && !ANALYTICS_COOKIE.test(cookie.name) && !MARKETING_COOKIE.test(cookie.name));
+  for (const k in c.cookies)
+    for (const p of (c.cookies[k as Category] = list(c.cookies[k as Category])))
+      check('cookies.' + k, p, CATEGORIES.includes(k as Category) && (p instanceof RegExp ? cookie.name.search(p) < 0 : typeof p == 'string' && p != cookie.name));
   for (const url of ['policyUrl', 'logEndpoint', 'gtagSrc'] as const) check(url, c[url], isSafeUrl(c[url]));
+  c.categories = CATEGORIES.filter((k) => c.categories.includes(k));
   return c;
 };

@@ -1,12 +1,12 @@
-import type { Consent, ConsentGate, ConsentListener, ConsentSource } from './types';
+import type { Categories, Category, ClearResult, Consent, ConsentGate, ConsentListener, ConsentSource } from './types';
 import type { Config } from './config';
 import { decodeRecord, encodeRecord } from './consent/record';
 import { createCookieStore, TOLD_MS } from './consent/cookie-store';
 import { logDecision } from './consent/proof-log';
-import { createGaGate } from './google/ga-gate';
-import { clearAnalyticsCookies } from './cookies/cleaner';
+import { createGoogleGate } from './google/google-gate';
+import { ANALYTICS_COOKIE, clearCookies, MARKETING_COOKIE } from './cookies/cleaner';
 import { createTabSync } from './sync/tab-sync';
-import { activateTags } from './tags/activate-tags';
+import { applyConsentElements } from './tags/consent-elements';
 import { emit, type Win } from './lib/dom';
 import { randomId } from './lib/random-id';
 
@@ -15,12 +15,18 @@ import { randomId } from './lib/random-id';
  * not `_`: the npm build minifies the core and the UI as separate chunks, so it must keep its name.
  */
 export interface Core extends ConsentGate {
-  /** Record a decision given through `source`. */
-  $decide(analytics: boolean, source: ConsentSource): Consent | null;
+  /**
+   * Record the choice given through `source`: every declared category, granted only where `choice` is
+   * `true` or grants it.
+   */
+  $decide(choice: Categories | boolean, source: ConsentSource): Consent | null;
 }
 
 /** A decision as comparable text; '' while undecided. */
 const key = (c: Consent | null) => (c ? encodeRecord(c) : '');
+
+/** Google's own cookies of each category (the site adds its own through `cookies`). */
+const GOOGLE_COOKIES: { [K in Category]?: RegExp } = { analytics: ANALYTICS_COOKIE, marketing: MARKETING_COOKIE };
 
 /**
  * Start the gate in window `w`: the stored decision is applied before this returns. Without a window
@@ -29,13 +35,20 @@ const key = (c: Consent | null) => (c ? encodeRecord(c) : '');
 export const startCore = (c: Config, w?: Win): Core => {
   const doc = w && w.document;
   const listeners = new Set<ConsentListener>();
+  // The decision in force, with one key per declared category; `covered`: it recorded every one of them.
   let state: Consent | null = null;
+  let covered = false;
   let live = !!doc;
+  // A single-page app may have moved on with `history.pushState`: its first path still holds cookies.
+  const landing = doc ? doc.location.pathname : '/';
 
+  // One entry per declared category.
+  const each = (value: (k: Category) => boolean) => Object.fromEntries(c.categories.map((k) => [k, value(k)]));
   const gpcOn = () => c.gpc != 'ignore' && (w!.navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true;
 
   // Under GPC a banner grant predates the signal; a GPC denial lasts only while the signal is on.
-  const honoured = (found: Consent | null) => (found && (gpcOn() ? found.analytics && found.source == 'banner' : found.source == 'gpc') ? null : found);
+  const honoured = (found: Consent | null) =>
+    found && (gpcOn() ? found.source == 'banner' && Object.values(found.categories).includes(true) : found.source == 'gpc') ? null : found;
 
   const readStored = (): Consent | null => {
     let found: Consent | null = null;
@@ -46,18 +59,27 @@ export const startCore = (c: Config, w?: Win): Core => {
     return honoured(found);
   };
 
-  // Apply `next` to GA, the cleaner and the gated tags, then (unless starting) tell every listener.
-  const apply = (next: Consent | null, starting?: boolean) => {
+  // The decision as it applies here: recorded categories as recorded, a declared one it lacks denied.
+  const project = (record: Consent | null): Consent | null =>
+    record && { ...record, categories: each((k) => record.categories[k] === true) };
+
+  const clear = (k: Category): ClearResult =>
+    clearCookies(
+      doc,
+      (name) => GOOGLE_COOKIES[k]?.test(name) || c.cookies[k]?.some((p) => (typeof p == 'string' ? p == name : name.search(p) >= 0)),
+      landing,
+      k == 'analytics' ? ['FPID'] : [],
+    );
+
+  // Apply `record` to Google's tags, the gated elements and the cleaner, then (unless starting) tell every listener.
+  const apply = (record: Consent | null, starting?: boolean) => {
     const prev = state;
-    state = next;
-    if (next?.analytics) {
-      ga._start(true);
-      activateTags(doc!, 'analytics', c.nonce);
-    } else {
-      ga._deny();
-      if (next || prev?.analytics) clearAnalyticsCookies(doc);
-      else if (c.consentMode == 'advanced') ga._start();
-    }
+    const next = (state = project(record));
+    covered = !!record && c.categories.every((k) => k in record.categories);
+    google._apply(next && next.categories);
+    applyConsentElements(doc!, (names) => names.split(/[\s,]+/).every((k) => k == 'necessary' || next?.categories[k as Category]), c.nonce);
+    // A denied category's cookies go, on every page; after a reset, those of what was granted.
+    for (const k of c.categories) if (!next?.categories[k] && (next || prev?.categories[k])) clear(k);
     if (starting) return;
     for (const listener of [...listeners])
       try {
@@ -68,29 +90,31 @@ export const startCore = (c: Config, w?: Win): Core => {
     emit(w!, 'consent-gate:change', state);
   };
 
-  const decide = (analytics: boolean, source: ConsentSource): Consent | null => {
+  const decide = (choice: Categories | boolean, source: ConsentSource): Consent | null => {
     if (!live) return state;
     const next: Consent = {
-      analytics,
       id: state?.id ?? randomId(),
       timestamp: Math.floor(Date.now() / 1000) * 1000,
       revision: c.revision,
       source,
+      categories: each((k) => (typeof choice == 'object' ? choice[k] : choice) === true),
     };
     const value = encodeRecord(next);
     store._write(value);
     tabs._post(value);
     if (c.logEndpoint) logDecision(w!, c.logEndpoint, next);
     apply(next);
-    return next;
+    return state;
   };
 
   const core: Core = {
     $decide: decide,
     getConsent: () => state,
+    isGranted: (k) => !!state?.categories[k],
+    needsDecision: () => !!doc && !gpcOn() && !covered,
     acceptAll: () => decide(true, 'api'),
     rejectAll: () => decide(false, 'api'),
-    setConsent: (choice) => decide(choice?.analytics === true, 'api'),
+    setConsent: (choice) => decide({ ...state?.categories, ...Object(choice) }, 'api'),
     reset() {
       if (!live) return;
       store._remove();
@@ -98,7 +122,8 @@ export const startCore = (c: Config, w?: Win): Core => {
       if (gpcOn()) decide(false, 'gpc');
       else apply(null);
     },
-    clearAnalyticsCookies: () => clearAnalyticsCookies(doc),
+    clearAnalyticsCookies: () => clear('analytics'),
+    clearCookies: clear,
     // Replaced by the UI once it is mounted.
     showBanner() {},
     showPreferences() {},
@@ -115,10 +140,10 @@ export const startCore = (c: Config, w?: Win): Core => {
 
   if (!live) return core;
   const store = createCookieStore(c, doc!);
-  const ga = createGaGate(c, w!);
+  const google = createGoogleGate(c, w!);
   const follow = () => {
     const next = readStored();
-    if (live && key(next) != key(state)) apply(next);
+    if (live && key(project(next)) != key(state)) apply(next);
   };
   // Another tab's message carries its decision: once it decodes as strictly as a stored one, it counts as
   // stored at once (the cookie may show it only later) and is checked against the cookie after `TOLD_MS`.
@@ -135,4 +160,3 @@ export const startCore = (c: Config, w?: Win): Core => {
   else apply(stored, true);
   return core;
 };
-

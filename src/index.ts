@@ -1,6 +1,8 @@
 export { createConsentGate } from './create';
 export { clearAnalyticsCookies } from './cookies/cleaner';
 export type {
+  Categories,
+  Category,
   ClearResult,
   Consent,
   ConsentChoice,

@@ -1,10 +1,18 @@
 /** How a decision was given. */
 export type ConsentSource = 'banner' | 'preferences' | 'api' | 'gpc';
 
+/**
+ * A consent category a site can declare. `necessary` is always on and never a choice, so it is not one:
+ * `analytics` (Google Analytics and other measurement), `marketing` (advertising: Google Ads, pixels),
+ * `functional` (preferences such as language, chat, embedded media).
+ */
+export type Category = 'analytics' | 'marketing' | 'functional';
+
+/** A choice per category: `true` granted, `false` denied. */
+export type Categories = { [K in Category]?: boolean };
+
 /** The visitor's recorded decision, as returned by {@link ConsentGate.getConsent}; read-only. */
 export interface Consent {
-  /** Whether Google Analytics (and every `data-consent="analytics"` tag) may run. */
-  readonly analytics: boolean;
   /** Random consent id (16 characters), the key for proof of consent. */
   readonly id: string;
   /** When the decision was given, in milliseconds since the epoch (stored to the second). */
@@ -13,23 +21,26 @@ export interface Consent {
   readonly revision: number;
   /** How the decision was given. */
   readonly source: ConsentSource;
+  /**
+   * One key per declared category, each explicitly `true` (granted) or `false` (denied). A category the
+   * site declared after the decision was given is `false` until the visitor chooses (see
+   * {@link ConsentGate.needsDecision}).
+   */
+  readonly categories: Readonly<Categories>;
 }
 
-/** The choice an app passes to {@link ConsentGate.setConsent}. */
-export interface ConsentChoice {
-  /** Grant (`true`) or deny (`false`) Google Analytics. */
-  analytics: boolean;
-}
+/** The choice an app passes to {@link ConsentGate.setConsent}: only the categories given change. */
+export type ConsentChoice = Categories;
 
-/** What {@link ConsentGate.clearAnalyticsCookies} did. */
+/** What {@link ConsentGate.clearAnalyticsCookies} or {@link ConsentGate.clearCookies} did. */
 export interface ClearResult {
-  /** Names of analytics cookies that were present and are now gone. */
+  /** Names of the cookies that were present and are now gone. */
   removed: string[];
-  /** Names of analytics cookies still readable after every deletion variant was tried. */
+  /** Names of the cookies still readable after every deletion variant was tried. */
   remaining: string[];
   /**
-   * Analytics cookies that may exist but that script can neither see nor delete, because the
-   * server set them `HttpOnly` (such as `FPID` from server-side tagging). Only the server can remove them.
+   * Cookies that may exist but that script can neither see nor delete, because the server set them
+   * `HttpOnly` (such as GA's `FPID` from server-side tagging). Only the server can remove them.
    */
   unreachable: string[];
 }
@@ -56,10 +67,41 @@ export interface CookieOptions {
 /** Options of {@link createConsentGate}. */
 export interface ConsentGateOptions {
   /**
-   * One GA4 measurement ID (`G-` followed by letters and digits) or an array of them.
+   * The categories this site asks about, shown in this order: analytics, marketing, functional.
+   * An undeclared category is always denied.
+   * @default ['analytics']
+   */
+  categories?: Category[];
+  /**
+   * One GA4 measurement ID (`G-` followed by letters and digits) or an array of them. Configured, and
+   * gtag.js loaded, only while `analytics` is granted.
    * @default [] (no Google Analytics; `data-consent` tags are still gated)
    */
   gaId?: string | string[];
+  /**
+   * One Google Ads ID (`AW-` followed by digits) or an array of them. Configured, and gtag.js loaded, only
+   * while `marketing` is granted.
+   * @default []
+   */
+  googleAdsId?: string | string[];
+  /**
+   * Redact ad-click identifiers from Google's requests while `ad_storage` is denied
+   * (`gtag('set', 'ads_data_redaction', true)`, before any `config`).
+   * @default true
+   */
+  adsDataRedaction?: boolean;
+  /**
+   * Pass ad-click identifiers through link URLs instead of cookies while `ad_storage` is denied
+   * (`gtag('set', 'url_passthrough', true)`, before any `config`).
+   * @default false
+   */
+  urlPassthrough?: boolean;
+  /**
+   * The site's own cookies per category, cleared (on every domain and path) when that category is denied:
+   * exact names or patterns, e.g. `{ marketing: ['_fbp', '_fbc'], functional: [/^yt-/] }`. They are listed in
+   * the preferences too. Google's own (`_ga`, `_gcl_au`, …) need no listing.
+   */
+  cookies?: { [K in Category]?: (string | RegExp)[] };
   /** URL of the privacy statement (http(s) or relative). */
   policyUrl?: string;
   /**
@@ -75,7 +117,7 @@ export interface ConsentGateOptions {
   /** The consent cookie's name, domain and SameSite. */
   cookie?: CookieOptions;
   /**
-   * `'respect'`: with Global Privacy Control on, analytics is denied without asking.
+   * `'respect'`: with Global Privacy Control on, every category is denied without asking.
    * @default 'respect'
    */
   gpc?: 'respect' | 'ignore';
@@ -95,7 +137,8 @@ export interface ConsentGateOptions {
   /** Endpoint receiving each decision as JSON through `navigator.sendBeacon` (proof of consent). */
   logEndpoint?: string;
   /**
-   * Show the built-in notice and preferences. `false` is the headless mode for apps with their own UI.
+   * Show the built-in notice and preferences. `false` only skips rendering: to leave the UI out of a
+   * bundle, import `consent-gate/headless`.
    * @default true
    */
   ui?: boolean;
@@ -136,6 +179,12 @@ export type TextKey =
   | 'necessaryInfo'
   | 'analytics'
   | 'analyticsInfo'
+  | 'marketing'
+  | 'marketingInfo'
+  | 'functional'
+  | 'functionalInfo'
+  | 'cookies'
+  | 'alwaysOn'
   | 'gpc'
   | 'save'
   | 'close'
@@ -145,7 +194,8 @@ export type TextKey =
   | 'clientId'
   | 'deletionRequest'
   | 'saved'
-  | 'settings';
+  | 'settings'
+  | 'separator';
 
 /** Listener of {@link ConsentGate.onChange}: the new decision, or `null` once forgotten. */
 export type ConsentListener = (consent: Consent | null) => void;
@@ -154,16 +204,28 @@ export type ConsentListener = (consent: Consent | null) => void;
 export interface ConsentGate {
   /** The current decision, or `null` while undecided (and always on the server). */
   getConsent(): Consent | null;
-  /** Grant every category (source `api`). */
+  /** Whether `category` may run now (`false` for an undeclared one). */
+  isGranted(category: Category): boolean;
+  /**
+   * Whether the visitor should be asked: undecided, or a category was declared after the decision was
+   * given. The built-in notice shows exactly while this is true; a headless app shows its own.
+   */
+  needsDecision(): boolean;
+  /** Grant every declared category (source `api`). */
   acceptAll(): Consent | null;
-  /** Deny every category (source `api`); stops GA at once and clears its cookies. */
+  /** Deny every declared category (source `api`): what they run stops at once and their cookies are cleared. */
   rejectAll(): Consent | null;
-  /** Record a choice (source `api`). */
+  /**
+   * Record a choice (source `api`): only the categories given change, the others keep their choice.
+   * @example gate.setConsent({ marketing: false })
+   */
   setConsent(choice: ConsentChoice): Consent | null;
-  /** Forget the decision and ask again; GA stops as when denied. */
+  /** Forget the decision and ask again; everything stops as when denied. */
   reset(): void;
   /** Delete every Google Analytics cookie under every domain and path variant; report what is left. */
   clearAnalyticsCookies(): ClearResult;
+  /** Delete every cookie of `category` (Google's and the site's own from `cookies`); report what is left. */
+  clearCookies(category: Category): ClearResult;
   /** Call `listener` on every change, in this tab or another; returns the unsubscribe function. */
   onChange(listener: ConsentListener): () => void;
   /** Show the notice again, even after a decision (no-op in headless mode). */

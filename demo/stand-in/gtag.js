@@ -3,7 +3,8 @@
  * It does what matters to consent: reads only `arguments` entries from dataLayer (Arrays are ignored,
  * as by gtag.js), applies Consent Mode, checks `ga-disable-<ID>` and `analytics_storage` before every
  * cookie write and hit, writes `_ga` and `_ga_<container>` on the highest domain the browser accepts,
- * and sends collect hits.
+ * and sends collect hits. A Google Ads ID (`AW-`) writes `_gcl_au` and sends a conversion ping only
+ * while `ad_storage` is granted.
  */
 (function () {
   var w = window;
@@ -12,8 +13,10 @@
   var consent = {};
   var ids = [];
   var origin = new URL(d.currentScript ? d.currentScript.src : location.href).origin;
-  var collect = /googletagmanager\.com$/.test(origin) ? 'https://www.google-analytics.com/g/collect' : origin + '/g/collect';
-  var log = (w.gtagStandIn = { hits: [], cookieWrites: 0, ignored: 0 });
+  var google = /googletagmanager\.com$/.test(origin);
+  var collect = google ? 'https://www.google-analytics.com/g/collect' : origin + '/g/collect';
+  var conversion = google ? 'https://googleads.g.doubleclick.net/pagead/viewthroughconversion/' : origin + '/ads/collect/';
+  var log = (w.gtagStandIn = { hits: [], adHits: [], cookieWrites: 0, ignored: 0, consent: consent });
 
   function enabled(id) {
     return w['ga-disable-' + id] !== true;
@@ -53,14 +56,26 @@
     log.hits.push({ id: id, event: event, gcs: gcs, cid: cid });
     fetch(url, { method: 'POST', mode: 'no-cors', keepalive: true }).catch(function () {});
   }
+  function adHit(id) {
+    if (consent.ad_storage !== 'granted') return;
+    var gcl = readCookie('_gcl_au') || '1.1.' + ((Math.random() * 1e9) | 0) + '.' + ((Date.now() / 1000) | 0);
+    writeCookie('_gcl_au', gcl);
+    log.adHits.push({ id: id });
+    fetch(conversion + encodeURIComponent(id) + '/?gcs=G1' + (consent.ad_storage === 'granted' ? '1' : '0'), { mode: 'no-cors', keepalive: true }).catch(function () {});
+  }
   function run(entry) {
     if (Object.prototype.toString.call(entry) !== '[object Arguments]') return log.ignored++;
     var cmd = entry[0];
     if (cmd === 'consent') for (var k in entry[2]) consent[k] = entry[2][k];
     else if (cmd === 'config') {
       if (ids.indexOf(entry[1]) < 0) ids.push(entry[1]);
-      hit(entry[1], 'page_view');
-    } else if (cmd === 'event') ids.forEach(function (id) { hit(id, entry[1]); });
+      if (/^AW-/.test(entry[1])) adHit(entry[1]);
+      else hit(entry[1], 'page_view');
+    } else if (cmd === 'event')
+      ids.forEach(function (id) {
+        if (/^AW-/.test(id)) adHit(id);
+        else hit(id, entry[1]);
+      });
   }
   var push = layer.push;
   layer.push = function () {

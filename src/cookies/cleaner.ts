@@ -2,17 +2,21 @@ import type { ClearResult } from '../types';
 import { attempt, getWindow } from '../lib/dom';
 import { cookiePairs } from '../lib/cookie-pairs';
 
-/** Names of the cookies Google Analytics, ga.js, AMP and Ads linking set. */
-export const ANALYTICS_COOKIE = /^(_ga(_.+)?|_gid|_gat.*|_dc_gtm_.+|_gac_.+|__utm.+|AMP_TOKEN|_gcl_.+)$/;
+/**
+ * Names of the cookies Google Analytics, gtag.js, ga.js and AMP set: `_ga`, `_ga_<container>`, `_gid`,
+ * `_gat`, `_gat_<id>`, `_dc_gtm_<id>`, `__utma/b/c/t/v/z`, `AMP_TOKEN`. GA's real names only: a site's own
+ * `_gatekeeper` or `_gateway_session` never matches.
+ */
+export const ANALYTICS_COOKIE = /^(_ga(_[\w-]+)?|_gid|_gat(_[\w-]+)?|_dc_gtm_[\w-]+|__utm[abctvz]|AMP_TOKEN)$/;
 
-/** Names of the analytics cookies `doc.cookie` shows, each once. */
-export const analyticsCookieNames = (doc?: Document): string[] => [
-  ...new Set(
-    cookiePairs(doc)
-      .map((pair) => pair[0])
-      .filter((name) => ANALYTICS_COOKIE.test(name)),
-  ),
-];
+/** Names of the cookies Google Ads and GA's Ads linking set: `_gcl_<suffix>` (`_gcl_au`, `_gcl_aw`, …), `_gac_<suffix>`. */
+export const MARKETING_COOKIE = /^_g(cl|ac)_[\w-]+$/;
+
+/** Whether a cookie name belongs to what is being cleared. */
+export type CookieMatch = (name: string) => unknown;
+
+/** Names of the cookies `doc.cookie` shows that `match` takes, each once. */
+const names = (doc: Document | undefined, match: CookieMatch): string[] => [...new Set(cookiePairs(doc).map((pair) => pair[0]).filter(match))];
 
 /**
  * `Domain` values a cookie of `hostname` may carry: none (host-only), the host and each parent but the
@@ -31,24 +35,31 @@ export const pathVariants = (pathname: string): string[] =>
   });
 
 /**
- * Delete every Google Analytics cookie (`_ga`, `_ga_*`, `_gid`, `_gat*`, `_dc_gtm_*`, `_gac_*`, `__utm*`,
- * `AMP_TOKEN`, `_gcl_*`) the page can reach: host-only and on each parent domain, on `/` and each prefix
- * of the current path. Then read the cookies again and report what is left.
- * Other cookies are never touched.
+ * Delete every cookie `match` takes that the page can reach: host-only and on each parent domain, on `/`
+ * and each prefix of the current path and of `landing` (the path a single-page app was loaded at, before
+ * `history.pushState` moved on). Then read the cookies again and report what is left; `unreachable` names
+ * what script cannot see. Other cookies are never touched.
+ */
+export const clearCookies = (doc: Document | undefined, match: CookieMatch, landing = '/', unreachable: string[] = []): ClearResult => {
+  // Without a document (server, blocked cookies) there is nothing to see and nothing to delete.
+  const before = names(doc, match);
+  // A name no longer seen is not tried on shorter domains, so a public suffix such as `co.uk` (refused,
+  // and logged as an error by Firefox) is never reached once the cookies are gone.
+  if (before[0])
+    for (const domain of domainVariants(doc!.location.hostname))
+      for (const name of names(doc, match))
+        for (const path of new Set([...pathVariants(doc!.location.pathname), ...pathVariants(landing)]))
+          attempt(() => (doc!.cookie = name + '=;max-age=0;path=' + path + (domain && ';domain=' + domain)));
+  const remaining = names(doc, match);
+  return { removed: before.filter((n) => !remaining.includes(n)), remaining, unreachable };
+};
+
+/**
+ * Delete every Google Analytics cookie (see {@link ANALYTICS_COOKIE}) the page can reach, on every domain
+ * and path variant, and report what is left. `FPID` (server-side tagging) is `HttpOnly` when set: script can
+ * neither see nor delete it, so it is named as unreachable. Other cookies are never touched.
  * @example
  * const { removed, remaining } = clearAnalyticsCookies();
  */
-export const clearAnalyticsCookies = (doc = getWindow()?.document): ClearResult => {
-  // Without a document (server, blocked cookies) there is nothing to see and nothing to delete.
-  const before = analyticsCookieNames(doc);
-  // Every copy the page can delete is one it can see: a name no longer seen is not tried on shorter domains,
-  // so a public suffix such as `co.uk` (refused, and logged as an error by Firefox) is never reached.
-  if (before[0])
-    for (const domain of domainVariants(doc!.location.hostname))
-      for (const name of analyticsCookieNames(doc))
-        for (const path of pathVariants(doc!.location.pathname))
-          attempt(() => (doc!.cookie = name + '=;max-age=0;path=' + path + (domain && ';domain=' + domain)));
-  const remaining = analyticsCookieNames(doc);
-  // `FPID` (server-side tagging) is `HttpOnly` when set: script can neither see nor delete it.
-  return { removed: before.filter((n) => !remaining.includes(n)), remaining, unreachable: ['FPID'] };
-};
+export const clearAnalyticsCookies = (doc = getWindow()?.document, landing?: string): ClearResult =>
+  clearCookies(doc, (name) => ANALYTICS_COOKIE.test(name), landing, ['FPID']);

@@ -1,14 +1,23 @@
 /** The options a tag's `data-*` attributes may set, as `dataset` names them; `cookieDomain` is `cookie.domain`. */
-const ATTRIBUTES = 'gaId policyUrl revision lang cookieDomain expiresDays consentMode gpc logEndpoint deletionRequestUrl theme gtagSrc floatingButton'.split(' ');
+const ATTRIBUTES =
+  'categories gaId googleAdsId policyUrl revision lang cookieDomain expiresDays consentMode gpc logEndpoint deletionRequestUrl theme gtagSrc floatingButton'.split(' ');
 
-/** The options a tag's dataset gives: IDs split at commas, numbers as numbers, a present flag as true. */
+/**
+ * The options a tag's dataset gives: IDs and categories split at commas (categories at spaces too),
+ * numbers as numbers, a present flag as true. Only the attributes present are read.
+ */
 export const datasetOptions = (data: DOMStringMap): Record<string, unknown> => {
   const options: Record<string, unknown> = {};
-  for (const name of ATTRIBUTES) {
-    const raw = data[name];
-    if (raw != null)
-      options[name] =
-        name == 'gaId' ? raw.split(',').map((id) => id.trim()) : /^(revision|expiresDays)$/.test(name) ? +raw : name == 'floatingButton' ? raw != 'false' : raw;
+  for (const name in data) {
+    const raw = data[name]!;
+    if (ATTRIBUTES.includes(name))
+      options[name] = /^(gaId|googleAdsId|categories)$/.test(name)
+        ? raw.split(name == 'categories' ? /[\s,]+/ : ',').map((item) => item.trim()).filter(Boolean)
+        : /^(revision|expiresDays)$/.test(name)
+          ? +raw
+          : name == 'floatingButton'
+            ? raw != 'false'
+            : raw;
   }
   return options;
 };

@@ -1,3 +1,4 @@
+import type { Categories } from '../types';
 import type { Core } from '../gate';
 import type { Config } from '../config';
 import type { Win } from '../lib/dom';
@@ -12,24 +13,31 @@ export interface Ui {
   core: Core;
   c: Config;
   w: Win;
+  /** The language shown (a BCP 47 code), for `Intl` formats. */
+  lang: string;
   /** The texts in the page's language (the notice's, and whatever the language file or the site gave). */
   t: Texts;
   root: ShadowRoot;
   el: ReturnType<typeof tagger>;
   /** A button with its label as its accessible name (or `name`). */
   button(label: string, action: () => void, cls?: string, name?: string): HTMLButtonElement;
-  /** Add CSS to the shadow root (a constructable sheet, else a `<style>` with the nonce). */
+  /** Add CSS to the shadow root, as a constructable stylesheet. */
   styles(css: string): void;
-  /** The handler of a decision button: record it, announce "Choices saved", close the preferences. */
-  choose(analytics: boolean, source: 'banner' | 'preferences'): () => void;
+  /** The handler of a decision button: record `choice` (`true` or `false`: every category), announce "Choices saved", close the preferences. */
+  choose(choice: Categories | boolean, source: 'banner' | 'preferences'): () => void;
   /** Announce `text` in the live region `region`, even when it repeats. */
   announce(region: HTMLElement, text: string): void;
+  /** Whether the notice shows (the floating button then hides). */
+  shown?: boolean;
   /** Close the preferences, once they exist. */
   close?(): void;
 }
 
 /** What the preferences chunk exports. */
 export interface PreferencesModule {
-  /** Build the dialog into `ui.root`; `open(opener)` shows it, focus returning to `opener` on close. */
-  createPreferences(ui: Ui): { open(opener: Element | null): void };
+  /**
+   * Build the dialog (and, with `floatingButton`, the floating button, which calls `open`) into `ui.root`.
+   * `open(opener)` shows the dialog, focus returning to `opener` on close; `sync()` follows `ui.shown`.
+   */
+  createPreferences(ui: Ui, open: (from: Element) => void): { open(opener: Element | null): void; sync(): void };
 }

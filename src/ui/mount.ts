@@ -1,6 +1,6 @@
 import type { Core } from '../gate';
 import type { Config } from '../config';
-import type { Win } from '../lib/dom';
+import { attempt, type Win } from '../lib/dom';
 import type { Texts } from './texts';
 import type { PreferencesModule, Ui } from './context';
 import { EN } from './texts';
@@ -23,9 +23,10 @@ export const resolveTexts = (loaded: Partial<Texts> | undefined, own: Record<str
 
 /**
  * Mount the UI for `core` in a shadow root at the start of `<body>` (early in the tab order, shown at the
- * bottom): the notice, the page space it needs, the floating button and every `data-consent-open` trigger.
- * The preferences dialog is a chunk of its own, loaded once the notice shows (when the page is idle) or when
- * first opened. `base` is where the script-tag build finds its languages and its preferences file.
+ * bottom): the notice, the page space it needs and every `data-consent-open` trigger. The preferences
+ * dialog and the floating button are a chunk of their own, loaded when the page is idle once the notice or
+ * the floating button is to show, else when first opened. `base` is where the script-tag build finds its
+ * languages and its preferences file.
  */
 export const mountUi = (core: Core, c: Config, w: Win, base?: string): void => {
   const doc = w.document;
@@ -49,13 +50,15 @@ export const mountUi = (core: Core, c: Config, w: Win, base?: string): void => {
     const listen = new w.AbortController();
     const el = tagger(doc);
     const host = doc.createElement('consent-gate');
-    if (c.theme == 'light' || c.theme == 'dark') host.dataset.theme = c.theme;
+    // The stylesheet knows 'light' and 'dark'; anything else follows prefers-color-scheme.
+    host.dataset.theme = c.theme || '';
     const root = host.attachShadow({ mode: 'open' });
     const outside = el('p', { role: 'status', class: 'v' });
     const ui: Ui = {
       core,
       c,
       w,
+      lang,
       t,
       root,
       el,
@@ -64,20 +67,17 @@ export const mountUi = (core: Core, c: Config, w: Win, base?: string): void => {
         b.onclick = action;
         return b;
       },
-      // Constructable stylesheets need no 'unsafe-inline' under a strict CSP; else a <style> with the nonce.
+      // Constructable stylesheets need no 'unsafe-inline' under a strict CSP. A browser without them (before
+      // Safari 16.4 and Firefox 101) shows the UI unstyled, still working.
       styles(css) {
-        if ('adoptedStyleSheets' in root && 'replaceSync' in w.CSSStyleSheet.prototype) {
+        attempt(() => {
           const sheet = new w.CSSStyleSheet();
           sheet.replaceSync(css);
           root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-        } else {
-          const style = el('style', {}, css);
-          style.nonce = c.nonce || '';
-          root.append(style);
-        }
+        });
       },
-      choose: (analytics, source) => () => {
-        core.$decide(analytics, source);
+      choose: (choice, source) => () => {
+        core.$decide(choice, source);
         ui.announce(outside, t.saved);
         ui.close?.();
       },
@@ -89,32 +89,33 @@ export const mountUi = (core: Core, c: Config, w: Win, base?: string): void => {
     };
     ui.styles(CSS);
 
-    let preferences: ReturnType<typeof loadPreferences> | undefined;
-    let dialog: ReturnType<PreferencesModule['createPreferences']> | undefined;
+    type Dialog = ReturnType<PreferencesModule['createPreferences']>;
+    let preferences: Promise<Dialog | undefined> | undefined;
+    let dialog: Dialog | undefined;
     // A failed load is forgotten, so the next opening tries again.
-    const load = () => (preferences ||= loadPreferences(base, c.nonce).then((m) => m || void (preferences = undefined)));
+    const load = () => (preferences ||= loadPreferences(base, c.nonce).then((m) => (m ? (dialog ||= m.createPreferences(ui, open)) : void (preferences = undefined))));
     const open = (from?: Element | null) => {
       const opener = from || (doc.activeElement == host ? root.activeElement : doc.activeElement);
-      load().then((m) => {
-        if (m) (dialog ||= m.createPreferences(ui)).open(opener);
+      load().then((d) => {
+        if (d) d.open(opener);
         else {
           // Without its file the dialog cannot open: the notice still lets the visitor decide.
-          console.error('consent-gate: the preferences could not be loaded');
+          console.error('consent-gate: the preferences did not load');
           core.showBanner();
         }
       });
     };
 
     const notice = createNotice(ui, open);
-    const floating = c.floatingButton ? ui.button(t.settings, () => open(floating!), 'f') : undefined;
-    root.append(notice, outside, ...(floating ? [floating] : []));
+    root.append(notice, outside);
 
-    let bannerWanted = !core.getConsent();
+    let bannerWanted = core.needsDecision();
     // While the notice shows, the page keeps its height free (WCAG 2.4.11).
     const reserve = reservePageSpace(w, notice, listen.signal);
     const sync = () => {
       notice.hidden = !bannerWanted;
-      if (floating) floating.hidden = bannerWanted;
+      ui.shown = bannerWanted;
+      dialog?.sync();
       reserve();
     };
 
@@ -128,8 +129,8 @@ export const mountUi = (core: Core, c: Config, w: Win, base?: string): void => {
     doc.addEventListener('click', trigger, listen);
     doc.addEventListener('keydown', trigger, listen);
 
-    const off = core.onChange((consent) => {
-      bannerWanted = !consent;
+    const off = core.onChange(() => {
+      bannerWanted = core.needsDecision();
       sync();
     });
     core.showBanner = () => {
@@ -141,16 +142,15 @@ export const mountUi = (core: Core, c: Config, w: Win, base?: string): void => {
     core.destroy = () => {
       destroy();
       off();
+      // Gives the page space back and removes every listener.
       listen.abort();
-      bannerWanted = false;
-      sync();
       host.remove();
     };
 
     doc.body.prepend(host);
     sync();
-    // The dialog loads while the page is idle, so Customize opens at once.
-    if (bannerWanted) ((w as { requestIdleCallback?: (f: () => void) => void }).requestIdleCallback || setTimeout)(load);
+    // The preferences load while the page is idle, so Customize opens at once; the floating button comes with them.
+    if (bannerWanted || c.floatingButton) ((w as { requestIdleCallback?: (f: () => void) => void }).requestIdleCallback || setTimeout)(load);
     if (want == 'b') core.showBanner();
     if (want == 'p') open();
   }

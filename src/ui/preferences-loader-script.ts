@@ -18,3 +18,5 @@ export const loadPreferences = (base?: string, nonce = ''): Promise<PreferencesM
     script.onerror = () => resolve(undefined);
     document.head.append(script);
   });
+
+

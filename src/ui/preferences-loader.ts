@@ -5,3 +5,5 @@ import type { PreferencesModule } from './context';
  * `_base` and `_nonce` serve the script-tag loader.
  */
 export const loadPreferences = (_base?: string, _nonce?: string): Promise<PreferencesModule | undefined> => import('./preferences').catch(() => undefined);
+
+

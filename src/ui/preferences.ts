@@ -1,6 +1,7 @@
+import type { Category } from '../types';
 import type { Ui } from './context';
 import { EN_PREFERENCES } from './texts';
-import { PREFERENCES_CSS } from './styles';
+import { FLOATING_CSS, PREFERENCES_CSS } from './styles';
 import { fill } from './dom';
 import { cookiePairs } from '../lib/cookie-pairs';
 import { isSafeUrl } from '../lib/safe-url';
@@ -8,58 +9,107 @@ import { isSafeUrl } from '../lib/safe-url';
 const FOCUSABLE = 'a[href],button,input:not([disabled])';
 
 /**
- * The preferences: a modal dialog (WAI-ARIA APG) with one switch per category, nothing pre-ticked before a
- * decision, the decision buttons, "Delete analytics cookies" with its result in a live region, and the
- * visitor's GA client ID with a link to the site's deletion request. Tab wraps inside, Escape closes
- * without a decision, focus returns to the opener.
+ * What the preferences file brings: the small floating "Cookie settings" button (with `floatingButton`),
+ * shown while the notice is hidden, and the dialog, built when first opened: its lifetimes are formatted
+ * with `Intl`, whose first use costs 15 ms or more, so that cost never falls on the page's first paint.
  */
-export const createPreferences = (ui: Ui) => {
-  const { core, c, w, el, button, choose, announce, root } = ui;
+export const createPreferences = (ui: Ui, openFrom: (from: Element) => void) => {
+  const { c, button } = ui;
   const t = { ...EN_PREFERENCES, ...ui.t };
+  const floating = c.floatingButton ? button(t.settings, () => openFrom(floating!), 'f') : undefined;
+  if (floating) {
+    ui.styles(FLOATING_CSS);
+    ui.root.append(floating);
+  }
+  const sync = () => floating && (floating.hidden = !!ui.shown);
+  sync();
+  let dialog: ReturnType<typeof createDialog> | undefined;
+  return {
+    sync,
+    open: (from: Element | null) => (dialog ||= createDialog(ui, t)).open(from),
+  };
+};
+
+/**
+ * The preferences: a modal dialog (WAI-ARIA APG) with the necessary cookies (always on) and one switch per
+ * declared category, in the fixed order: its name, what it does, and the cookies it uses with their real
+ * lifetimes, from the configuration. Nothing is pre-ticked before a decision; after one, the switches show
+ * it. Then the decision buttons, "Delete analytics cookies" with its result in a live region, and the
+ * visitor's GA client ID with a link to the site's deletion request. Tab wraps inside, Escape closes without
+ * a decision, focus returns to the opener.
+ */
+const createDialog = (ui: Ui, t: typeof EN_PREFERENCES & Ui['t']) => {
+  const { core, c, w, el, button, choose, announce, root, lang } = ui;
   const deletionUrl = c.deletionRequestUrl;
   if (deletionUrl !== undefined && !isSafeUrl(deletionUrl)) console.error('consent-gate: invalid deletionRequestUrl: ' + deletionUrl);
   ui.styles(PREFERENCES_CSS);
 
-  const analytics = el('input', { type: 'checkbox', role: 'switch' });
+  const lasting = (n: number, unit: string) => new Intl.NumberFormat(lang, { style: 'unit', unit, unitDisplay: 'long' }).format(n);
+  // The cookies each category uses: Google's for the IDs configured, then the site's own (a pattern as its text).
+  const cookies: Record<Category | 'necessary', string[]> = {
+    necessary: [c.cookie.name + ' (' + lasting(c.expiresDays, 'day') + ')'],
+    analytics: (c.gaId.length ? ['_ga', ...c.gaId.map((id) => '_ga_' + id.slice(2))] : []).map((name) => name + ' (' + lasting(2, 'year') + ')'),
+    marketing: c.googleAdsId.length ? ['_gcl_au (' + lasting(90, 'day') + ')'] : [],
+    functional: [],
+  };
+  for (const k of c.categories) for (const p of c.cookies[k] || []) cookies[k].push(typeof p == 'string' ? p : p.source.replace(/^\^|\$$/g, '') + '…');
+
+  const switches = {} as Record<Category, HTMLInputElement>;
+  const section = (k: Category | 'necessary', input: HTMLInputElement, ...extra: (Node | string)[]) =>
+    el(
+      'div',
+      { class: 'c' },
+      el('label', {}, input, el('span', { class: 's', 'aria-hidden': 'true' }), (t as Record<string, string>)[k], ...extra),
+      el('p', {}, (t as Record<string, string>)[k + 'Info']),
+      ...(cookies[k][0] ? [el('p', {}, fill(t.cookies, { list: cookies[k].join(', ') }))] : []),
+    );
   const gpcNote = el('p', {}, t.gpc);
   const clientId = el('p');
   const status = el('p', { role: 'status' });
-  const category = (label: string, info: string, input: HTMLInputElement) => el('div', { class: 'c' }, el('label', {}, input, label), el('p', {}, info));
   const dialog = el(
     'dialog',
     { role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'cg-title' },
     el('h2', { id: 'cg-title' }, t.title),
     el('p', {}, t.intro),
     gpcNote,
-    category(t.necessary, t.necessaryInfo, el('input', { type: 'checkbox', role: 'switch', checked: '', disabled: '' })),
-    category(t.analytics, t.analyticsInfo, analytics),
+    section('necessary', el('input', { type: 'checkbox', role: 'switch', checked: '', disabled: '' }), ' ', el('small', {}, t.alwaysOn)),
+    ...c.categories.map((k) => section(k, (switches[k] = el('input', { type: 'checkbox', role: 'switch' })))),
     el(
       'div',
       { class: 'a' },
-      button(t.save, () => choose(analytics.checked, 'preferences')()),
+      button(t.save, () => choose(Object.fromEntries(c.categories.map((k) => [k, switches[k].checked])), 'preferences')()),
       button(t.acceptAll, choose(true, 'preferences')),
       button(t.rejectAll, choose(false, 'preferences')),
     ),
-    el(
-      'div',
-      { class: 'c' },
-      button(
-        t.deleteCookies,
-        () => {
-          const { removed, remaining } = core.clearAnalyticsCookies();
-          announce(status, fill(t.deleted, { n: removed.length }) + (remaining.length ? ' ' + fill(t.notDeleted, { names: remaining.join(', ') }) : ''));
-        },
-        'o',
-      ),
-      clientId,
-      status,
+    ...(c.categories.includes('analytics')
+      ? [
+          el(
+            'div',
+            { class: 'c' },
+            button(
+              t.deleteCookies,
+              () => {
+                const { removed, remaining } = core.clearAnalyticsCookies();
+                announce(status, fill(t.deleted, { n: removed.length }) + (remaining.length ? ' ' + fill(t.notDeleted, { names: remaining.join(', ') }) : ''));
+              },
+              'o',
+            ),
+            clientId,
+            status,
+          ),
+        ]
+      : []),
+    button(
+      '×',
+      (ui.close = () => {
+        if (!dialog.open) return;
+        dialog.close ? dialog.close() : dialog.removeAttribute('open');
+        if (opener && opener.isConnected && !opener.closest('[hidden]')) (opener as HTMLElement).focus();
+        opener = null;
+      }),
+      'x',
+      t.close,
     ),
-    button('×', (ui.close = () => {
-      if (!dialog.open) return;
-      dialog.close ? dialog.close() : dialog.removeAttribute('open');
-      if (opener && opener.isConnected && !opener.closest('[hidden]')) (opener as HTMLElement).focus();
-      opener = null;
-    }), 'x', t.close),
   );
   let opener: Element | null = null;
 
@@ -87,7 +137,7 @@ export const createPreferences = (ui: Ui) => {
   return {
     open(from: Element | null) {
       opener = from;
-      analytics.checked = !!core.getConsent()?.analytics;
+      for (const k of c.categories) switches[k].checked = core.isGranted(k);
       gpcNote.hidden = !(c.gpc != 'ignore' && (w.navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true);
       const ga = cookiePairs(w.document).find((pair) => pair[0] == '_ga');
       const id = ga && ga[1].split('.').slice(2).join('.');
@@ -99,7 +149,7 @@ export const createPreferences = (ui: Ui) => {
       }
       status.textContent = '';
       if (!dialog.open) dialog.showModal ? dialog.showModal() : dialog.setAttribute('open', '');
-      analytics.focus();
+      (switches[c.categories[0]] || dialog).focus();
     },
   };
 };

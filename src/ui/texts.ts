@@ -1,25 +1,38 @@
 import type { TextKey } from '../types';
 
-/** The notice's English texts, built into the main file. */
+/**
+ * The notice's English texts, built into the main file; `{purposes}` is the list of the declared
+ * categories' names (a category's name is its key), joined with `separator`.
+ */
 export const EN = {
-  notice: 'With your consent, we use Google Analytics to see how this site is used. Necessary cookies keep it working and remember your choice.',
+  notice: 'We use necessary cookies to run this site. With your consent, we also use cookies for: {purposes}. You can change your mind at any time.',
   policy: 'Privacy statement',
   acceptAll: 'Accept all',
   rejectAll: 'Reject all',
   customize: 'Customize',
   saved: 'Choices saved.',
   settings: 'Cookie settings',
+  analytics: 'Analytics',
+  marketing: 'Advertising',
+  functional: 'Functional',
+  separator: ', ',
 };
 
-/** The preferences' English texts, in their own chunk; `{n}`, `{names}` and `{id}` are filled in. */
+/**
+ * The preferences' English texts, in their own chunk. `{n}`, `{names}`, `{id}` and `{list}` are filled in.
+ * What each category does is said as it is: GA's cookies hold a pseudonymous ID that recognises a browser.
+ */
 export const EN_PREFERENCES = {
   title: 'Cookie preferences',
   intro: 'Choose which cookies this site may use. You can change this at any time.',
   necessary: 'Necessary',
-  necessaryInfo: 'Keep the site working and store your choice. Cookie: cg_consent, 6 months.',
-  analytics: 'Analytics (Google Analytics)',
-  analyticsInfo: 'Count visits and the pages used, without identifying you. Cookies: _ga, _ga_<ID>, 2 years.',
-  gpc: 'Your browser’s Global Privacy Control opt-out is honored: analytics stays off unless you turn it on here.',
+  necessaryInfo: 'Keep the site working and remember your choice.',
+  analyticsInfo: 'Count visits and see which pages are used, with Google Analytics. Its cookies hold a pseudonymous ID that recognises this browser on later visits.',
+  marketingInfo: 'Measure our advertising and show you relevant ads, here and on other sites. Advertisers and their partners may recognise this browser.',
+  functionalInfo: 'Remember your settings and show content from other providers, such as embedded videos and maps.',
+  cookies: 'Cookies: {list}.',
+  alwaysOn: 'Always on',
+  gpc: 'Your browser’s Global Privacy Control opt-out is honored: every optional category stays off unless you turn it on here.',
   save: 'Save choices',
   close: 'Close',
   deleteCookies: 'Delete analytics cookies',

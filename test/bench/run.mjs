@@ -74,9 +74,12 @@ const LIBS = [
 
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--host-resolver-rules=MAP *.example.test 127.0.0.1'];
 
-// In every page, before its scripts: the first frame where the notice is visible, and layout shifts.
+// In every page, before its scripts: the first frame where the notice is visible, layout shifts, and the
+// Event Timing entries of interactions (reported from 16 ms on, the shortest threshold there is).
 const probe = (finder) => `
   window.__shift = 0;
+  window.__inp = 0;
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) if (e.interactionId) window.__inp = Math.max(window.__inp, e.duration); }).observe({ type: 'event', buffered: true, durationThreshold: 16 });
   new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value; }).observe({ type: 'layout-shift', buffered: true });
   const visible = (el) => { if (!el) return false; const r = el.getBoundingClientRect(); if (!r.width || !r.height) return false;
     for (let n = el; n && n.nodeType == 1; n = n.parentNode || n.host) { const s = getComputedStyle(n); if (s.display == 'none' || s.visibility == 'hidden' || s.opacity == '0') return false; } return true; };
@@ -100,7 +103,7 @@ const main = async () => {
   const origin = `http://www.shop.example.test:${server.port}`;
   const executablePath = findChromium();
   const browser = await chromium.launch({ executablePath, args: FLAGS });
-  const results = Object.fromEntries(LIBS.map((lib) => [lib.name, { lib, times: [], script: [], shift: [], google: [], bytes: null }]));
+  const results = Object.fromEntries(LIBS.map((lib) => [lib.name, { lib, times: [], script: [], inp: [], shift: [], google: [], bytes: null }]));
 
   /** A fresh profile on the library's page, Google intercepted and counted. */
   const open = async (lib, record) => {
@@ -139,6 +142,11 @@ const main = async () => {
       r.shift.push(await page.evaluate(() => window.__shift));
       r.google.push(google.length);
       if (run == 0) r.bytes = await Promise.all(files);
+      // Then the Accept-all click, and its interaction to next paint.
+      // Then the Accept-all click: its interaction to next paint, 0 when under 16 ms (no entry).
+      await lib.accept(page);
+      await page.waitForTimeout(300);
+      r.inp.push(await page.evaluate(() => window.__inp));
       await context.close();
     }
     process.stdout.write(`run ${run + 1}/${RUNS}\r`);
@@ -171,6 +179,8 @@ const main = async () => {
 const sum = (files, key) => files.reduce((n, f) => n + f[key], 0);
 const kb = (n) => (n / 1024).toFixed(1) + ' KB';
 const ms = (n) => n.toFixed(0) + ' ms';
+// Event Timing reports nothing under 16 ms: within one frame.
+const frame = (n) => (n ? ms(n) : '< 16 ms');
 
 const writeReport = (results, env) => {
   const rows = Object.values(results).map((r) => ({
@@ -184,6 +194,8 @@ const writeReport = (results, env) => {
     p10: quantile(r.times, 0.1),
     p90: quantile(r.times, 0.9),
     script: median(r.script),
+    inp: median(r.inp),
+    inpMax: Math.max(...r.inp),
     google: Math.max(...r.google),
     shift: Math.max(...r.shift),
     axe: r.axe,
@@ -192,11 +204,11 @@ const writeReport = (results, env) => {
   }));
   const ours = rows[0];
   const table = [
-    '| Library | JS + CSS (raw / gzip / brotli) | brotli vs consent-gate | Time to notice, median (p10–p90) | vs consent-gate | Script time, median | Google requests before a choice | CLS | axe violations | `_ga*` left after Reject |',
-    '|---|---|---|---|---|---|---|---|---|---|',
+    '| Library | JS + CSS (raw / gzip / brotli) | brotli vs consent-gate | Time to notice, median (p10–p90) | vs consent-gate | Script time, median | Accept-all INP, median (max) | Google requests before a choice | CLS | axe violations | `_ga*` left after Reject |',
+    '|---|---|---|---|---|---|---|---|---|---|---|',
     ...rows.map(
       (r) =>
-        `| ${r.name} ${r.version} | ${kb(r.raw)} / ${kb(r.gzip)} / ${kb(r.brotli)} (${r.files} file${r.files > 1 ? 's' : ''}) | ${(r.brotli / ours.brotli).toFixed(2)} | ${ms(r.time)} (${ms(r.p10)}–${ms(r.p90)}) | ${(r.time / ours.time).toFixed(2)} | ${ms(r.script)} | ${r.google} | ${r.shift.toFixed(3)} | ${r.axe.length}${r.axe.length ? ' (' + [...new Set(r.axe)].join(', ') + ')' : ''} | ${r.gaLeft.length} of ${r.gaSet.length}${r.gaLeft.length ? ' (' + r.gaLeft.join(', ') + ')' : ''} |`,
+        `| ${r.name} ${r.version} | ${kb(r.raw)} / ${kb(r.gzip)} / ${kb(r.brotli)} (${r.files} file${r.files > 1 ? 's' : ''}) | ${(r.brotli / ours.brotli).toFixed(2)} | ${ms(r.time)} (${ms(r.p10)}–${ms(r.p90)}) | ${(r.time / ours.time).toFixed(2)} | ${ms(r.script)} | ${frame(r.inp)} (${frame(r.inpMax)}) | ${r.google} | ${r.shift.toFixed(3)} | ${r.axe.length}${r.axe.length ? ' (' + [...new Set(r.axe)].join(', ') + ')' : ''} | ${r.gaLeft.length} of ${r.gaSet.length}${r.gaLeft.length ? ' (' + r.gaLeft.join(', ') + ')' : ''} |`,
     ),
   ].join('\n');
   const smallestPeerWithPrefs = rows.filter((r) => r.name != 'consent-gate' && r.name != 'Osano cookieconsent').reduce((a, b) => (b.brotli < a.brotli ? b : a));
@@ -205,9 +217,11 @@ const writeReport = (results, env) => {
     root + 'BENCHMARKS.md',
     `# Benchmarks
 
-consent-gate against the libraries a site owner would pick instead, each set up as its documentation says
-for one analytics category that gates the same gtag.js, on the same page, served from localhost. Google's
-hosts are intercepted by the local stand-in for gtag.js (nothing leaves the machine).
+consent-gate against the libraries a site owner would pick instead, each set up as its documentation says,
+on the same page, served from localhost: an analytics category gating the same gtag.js (G-BENCH1), and,
+for every library that has categories, an advertising category gating a Google Ads tag (AW-123456789) and a
+functional one (Osano cookieconsent has a single yes or no). Google's hosts are intercepted by the local
+stand-in for gtag.js (nothing leaves the machine).
 
 ![Size and time to notice](BENCHMARKS.svg)
 
@@ -217,7 +231,11 @@ ${table}
   ones included; not the page's inline configuration), each compressed on its own as a server would.
 - **Time to notice**: from navigation start to the first frame where the notice is visible (laid out, not
   hidden, not transparent), over ${env.runs} fresh page loads each, the libraries alternating run by run.
-- **Script time**: Chrome DevTools Protocol \`ScriptDuration\` for the page (the library is its only script).
+- **Script time**: Chrome DevTools Protocol \`ScriptDuration\` for the page (the library is its only script),
+  from navigation until half a second after the notice shows (lazily loaded parts included).
+- **Accept-all INP**: the click on the notice's accept-all button, as Event Timing reports it: from the
+  input to the next paint, in steps of 8 ms. Event Timing reports nothing under 16 ms (one frame), shown
+  as \`< 16 ms\`.
 - **Google requests before a choice**: requests to any Google host until half a second after the notice shows.
 - **CLS**: layout shift while loading and showing the notice.
 - **axe violations**: axe-core (WCAG 2.2 A/AA rules) on the notice.

@@ -40,6 +40,35 @@ describe('8. accessibility', () => {
       await context.close();
     });
 
+  for (const [scheme, forcedColors] of [['light', 'none'], ['dark', 'none'], ['light', 'active'], ['dark', 'active']] as const)
+    it(`shows each switch as a switch, on and off told apart by the knob's place, not colour alone (${scheme}, forced colors ${forcedColors})`, async () => {
+      const { context } = await openContext(env.browser);
+      const page = await context.newPage();
+      await page.emulateMedia({ colorScheme: scheme, forcedColors });
+      await page.goto(site(env.server) + '/');
+      await clickUi(page, 'Customize');
+      await page.locator('consent-gate dialog').waitFor();
+      const knobs = () =>
+        page.evaluate(() =>
+          Array.from(document.querySelector('consent-gate')!.shadowRoot!.querySelectorAll('dialog label')).map((label) => {
+            const track = label.querySelector('.s')!;
+            const knob = getComputedStyle(track, '::after');
+            return { checked: label.querySelector('input')!.checked, left: knob.left, knob: knob.backgroundColor, track: getComputedStyle(track).borderColor };
+          }),
+        );
+      // Necessary is on; the three categories are off, nothing pre-ticked.
+      const before = await knobs();
+      expect(before.map((k) => k.checked)).toEqual([true, false, false, false]);
+      expect(before[0].left).toBe('23px');
+      expect(before.slice(1).map((k) => k.left)).toEqual(['3px', '3px', '3px']);
+      // The knob stands out from the track in every mode (a visible part, not a colour change alone).
+      for (const k of before) expect(k.knob).not.toBe('rgba(0, 0, 0, 0)');
+      // Space on the focused switch turns it on: the knob moves.
+      await page.keyboard.press('Space');
+      expect((await knobs())[1]).toMatchObject({ checked: true, left: '23px' });
+      await context.close();
+    });
+
   it('reaches the notice within a few Tab presses from the top of the page', async () => {
     const { context } = await openContext(env.browser);
     const page = await context.newPage();

@@ -4,7 +4,7 @@ import { clickUi, cookieJar, gaState, GA_ID, openContext, site, sleep, useBrowse
 
 const env = useBrowserAndSite();
 
-const ANALYTICS = /^(_ga|_gid|_gat|__utm|_gcl_)/;
+const ANALYTICS = /^(_ga|_gid|_gat|__utm)/;
 
 describe('1. nothing reaches Google', () => {
   it('before a choice: no request, ga-disable set, the notice shown', async () => {
@@ -61,13 +61,14 @@ describe('2. accept', () => {
     expect(commands.indexOf('consent default')).toBe(0);
     expect(commands.indexOf('consent default')).toBeLessThan(commands.findIndex((c: string) => c.startsWith('config')));
     expect(google.hits[0].get('tid')).toBe(GA_ID);
-    expect(google.hits[0].get('gcs')).toBe('G101');
+    // Accept all granted every category the demo declares, advertising included.
+    expect(google.hits[0].get('gcs')).toBe('G111');
     const jar = await cookieJar(context);
     expect(jar).toContain('_ga .example.test /');
     expect(jar).toContain(`_ga_${GA_ID.slice(2)} .example.test /`);
     expect(await gaState(page)).toMatchObject({ disabled: false, scripts: 1 });
     // Proof of consent: the decision, sent once by sendBeacon to the demo's log endpoint.
-    await expect.poll(() => env.server.decisions.filter((d) => d.analytics === true && d.source == 'banner').length).toBe(1);
+    await expect.poll(() => env.server.decisions.filter((d) => (d.categories as { analytics?: boolean })?.analytics === true && d.source == 'banner').length).toBe(1);
     expect(env.server.decisions.at(-1)).toMatchObject({ revision: 1, language: 'en', path: '/' });
 
     await page.reload();
@@ -93,7 +94,7 @@ describe('3. the opt-out toggle', () => {
       { name: '_ga', value: 'GA1.1.1.1', domain: 'www.shop.example.test', path: '/' },
       { name: '_ga', value: 'GA1.1.2.2', domain: '.shop.example.test', path: '/' },
       { name: '_gid', value: 'GA1.1.3.3', url: origin + '/product.html' },
-      { name: '_gcl_au', value: '1.1', domain: '.example.test', path: '/product.html' },
+      { name: '__utmz', value: '1.1', domain: '.example.test', path: '/product.html' },
     ]);
     await page.locator('footer [data-consent-open]').click();
     await page.locator('consent-gate dialog').waitFor();
@@ -159,7 +160,7 @@ describe('5. every open tab', () => {
     await b.evaluate(() => (window as any).gtag('event', 'in_other_tab'));
     await sleep(300);
     expect(google.hits.length).toBe(hits);
-    expect(await b.evaluate(() => (window as any).ConsentGate.getConsent().analytics)).toBe(false);
+    expect(await b.evaluate(() => (window as any).ConsentGate.getConsent().categories.analytics)).toBe(false);
     await context.close();
   });
 });

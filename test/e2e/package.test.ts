@@ -45,11 +45,20 @@ describe('9. the npm package', () => {
   it('type-checks from a strict TypeScript file, ESM and CJS resolution', () => {
     writeFileSync(
       join(app, 'check.ts'),
-      `import { createConsentGate, clearAnalyticsCookies, type Consent, type ConsentGateOptions } from 'consent-gate';
-const options: ConsentGateOptions = { gaId: ['G-ABC123'], policyUrl: '/privacy', cookie: { sameSite: 'Strict' }, theme: 'dark', texts: { acceptAll: 'OK' } };
+      `import { createConsentGate, clearAnalyticsCookies, type Category, type Consent, type ConsentGateOptions } from 'consent-gate';
+const options: ConsentGateOptions = {
+  categories: ['analytics', 'marketing'], gaId: ['G-ABC123'], googleAdsId: 'AW-123', cookies: { marketing: ['_fbp', /^_fbc/] },
+  policyUrl: '/privacy', cookie: { sameSite: 'Strict' }, theme: 'dark', texts: { acceptAll: 'OK', marketingInfo: 'Ads.' },
+};
 const gate = createConsentGate(options);
 const consent: Consent | null = gate.getConsent();
-const off: () => void = gate.onChange((c) => console.log(c?.analytics, consent));
+const granted: boolean | undefined = consent?.categories.marketing;
+const category: Category = 'functional';
+gate.setConsent({ marketing: false });
+const asked: boolean = gate.needsDecision() || gate.isGranted(category);
+const off: () => void = gate.onChange((c) => console.log(c?.categories.analytics, consent, granted, asked));
+// @ts-expect-error necessary is no category to choose
+gate.setConsent({ necessary: false });
 const { removed, remaining, unreachable }: { removed: string[]; remaining: string[]; unreachable: string[] } = clearAnalyticsCookies();
 off();
 // @ts-expect-error an unknown option is an error

@@ -90,18 +90,33 @@ describe('the preferences file, loaded beside the script', () => {
     await context.close();
   });
 
-  it('is not fetched on the pages of a visitor who decided, until the preferences are opened', async () => {
+  it('is not fetched on the pages of a visitor who decided (without a floating button), until the preferences are opened', async () => {
+    const { context, errors } = await openContext(env.browser);
+    const page = await context.newPage();
+    await page.goto(site(env.server) + '/fixtures/plain.html');
+    await clickUi(page, 'Reject all');
+    const loaded = track(page);
+    await page.reload();
+    await sleep(500);
+    expect(loaded).toEqual([]);
+    await page.locator('[data-consent-open]').click();
+    await page.locator('consent-gate dialog').waitFor();
+    expect(loaded).toEqual([PREFERENCES]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('brings the floating button, fetched while the page is idle', async () => {
     const { context, errors } = await openContext(env.browser);
     const page = await context.newPage();
     await page.goto(site(env.server) + '/');
     await clickUi(page, 'Reject all');
     const loaded = track(page);
     await page.goto(site(env.server) + '/product.html');
-    await sleep(500);
-    expect(loaded).toEqual([]);
-    await page.locator('footer [data-consent-open]').click();
-    await page.locator('consent-gate dialog').waitFor();
+    await page.locator('consent-gate .f').waitFor();
     expect(loaded).toEqual([PREFERENCES]);
+    await page.locator('consent-gate .f').click();
+    await page.locator('consent-gate dialog').waitFor();
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -116,9 +131,9 @@ describe('the preferences file, loaded beside the script', () => {
     await clickUi(page, 'Accept all');
     await page.locator('footer [data-consent-open]').click();
     await page.locator('consent-gate .n').waitFor();
-    expect(logged).toContain('consent-gate: the preferences could not be loaded');
+    expect(logged).toContain('consent-gate: the preferences did not load');
     await clickUi(page, 'Reject all');
-    expect(await page.evaluate(() => (window as any).ConsentGate.getConsent().analytics)).toBe(false);
+    expect(await page.evaluate(() => (window as any).ConsentGate.getConsent().categories.analytics)).toBe(false);
     // The failed load at idle, while the notice showed, is no page error either.
     expect(errors).toEqual([]);
     await context.close();
@@ -158,7 +173,7 @@ describe('7. bad input and hostile conditions', () => {
     expect(google.requests).toEqual([]);
     // Rejecting works for the page, from memory.
     await frame.locator('consent-gate .n').getByRole('button', { name: 'Reject all' }).click();
-    expect(await frame.evaluate(() => (window as any).ConsentGate.getConsent().analytics)).toBe(false);
+    expect(await frame.evaluate(() => (window as any).ConsentGate.getConsent().categories.analytics)).toBe(false);
     expect(errors).toEqual([]);
     expect(frameErrors).toEqual([]);
     await context.close();
@@ -174,7 +189,7 @@ describe('7. bad input and hostile conditions', () => {
     expect(google.gtag).toHaveLength(1);
     expect(errors).toEqual([]);
     await page.reload();
-    expect(await page.evaluate(() => (window as any).ConsentGate.getConsent().analytics)).toBe(true);
+    expect(await page.evaluate(() => (window as any).ConsentGate.getConsent().categories.analytics)).toBe(true);
     expect(await page.locator('consent-gate .n').isVisible()).toBe(false);
     await context.close();
   });

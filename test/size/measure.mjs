@@ -45,10 +45,10 @@ export const measureAll = async () => {
   const largest = langs.reduce((a, b) => (b.brotli > a.brotli ? b : a));
   return [
     { name: 'Script tag: `dist/consent-gate.min.js` (core, notice, styles, English, js-cookie)', budget: 6144, ...file('dist/consent-gate.min.js') },
-    { name: 'Script tag, loaded when needed: `dist/consent-gate.preferences.min.js` (the preferences dialog)', budget: 2048, ...file('dist/consent-gate.preferences.min.js') },
+    { name: 'Script tag, loaded when needed: `dist/consent-gate.preferences.min.js` (the preferences dialog, the floating button)', budget: 2560, ...file('dist/consent-gate.preferences.min.js') },
     {
       name: 'npm, headless: `createConsentGate` from `consent-gate/headless`, tree-shaken',
-      budget: 3072,
+      budget: 3840,
       ...(await bundleSize("import { createConsentGate } from 'consent-gate/headless'; export const gate = createConsentGate({ gaId: 'G-ABC123' });")),
     },
     { ...largest, name: `Largest language file: \`dist/lang/${largest.name}\``, budget: 1024 },

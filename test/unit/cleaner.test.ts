@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { clearAnalyticsCookies, domainVariants, pathVariants } from '../../src/cookies/cleaner';
+import { ANALYTICS_COOKIE, clearAnalyticsCookies, clearCookies, domainVariants, MARKETING_COOKIE, pathVariants } from '../../src/cookies/cleaner';
 import { freshPage, jarContents, seedCookie } from './page';
 
 const PAGE = 'https://www.shop.example.test/shop/cart/';
@@ -28,33 +28,61 @@ describe('analytics cookie cleaner', () => {
       '_ga=GA1.1.3.3; Domain=.shop.example.test; Path=/shop',
       '_ga_ABC123=GS1.1; Domain=example.test; Path=/',
       '_gid=GA1.1; Domain=www.shop.example.test; Path=/shop/cart',
+      '_gat=1; Path=/',
       '_gat_gtag_G_ABC123=1; Path=/shop/cart/',
-      '_gcl_au=1.1; Domain=example.test; Path=/shop/',
       '__utma=1.2.3; Path=/',
+      '__utmz=1.2.3; Domain=example.test; Path=/',
       '_dc_gtm_UA-1=1; Path=/',
-      '_gac_UA-1=1; Path=/',
       'AMP_TOKEN=%24NOT_FOUND; Domain=shop.example.test; Path=/',
+      // Advertising cookies belong to marketing, not to analytics.
+      '_gcl_au=1.1; Domain=example.test; Path=/shop/',
+      '_gac_UA-1=1; Path=/',
+      // The site's own, some of them look-alikes of GA's names: never touched.
+      '_gatekeeper=1; Path=/',
+      '_gateway_session=s; Domain=example.test; Path=/',
+      '_gallery=1; Path=/',
+      '__utmost=1; Path=/',
       'session=abc; Path=/',
       'cart=3; Domain=example.test; Path=/shop',
-      'gallery=1; Path=/',
-      '_gallery=1; Path=/',
-      'cg_consent=1.x; Path=/',
+      'cg_consent=2.x; Path=/',
     ];
     for (const c of seeded) seedCookie(c);
     expect(jarContents()).toHaveLength(seeded.length);
 
     const result = clearAnalyticsCookies(document);
 
-    expect(result.removed.sort()).toEqual(['AMP_TOKEN', '__utma', '_dc_gtm_UA-1', '_ga', '_ga_ABC123', '_gac_UA-1', '_gat_gtag_G_ABC123', '_gcl_au', '_gid']);
+    expect(result.removed.sort()).toEqual(['AMP_TOKEN', '__utma', '__utmz', '_dc_gtm_UA-1', '_ga', '_ga_ABC123', '_gat', '_gat_gtag_G_ABC123', '_gid']);
     expect(result.remaining).toEqual([]);
     expect(result.unreachable).toEqual(['FPID']);
     expect(jarContents()).toEqual([
+      '__utmost host-only /',
+      '_gac_UA-1 host-only /',
       '_gallery host-only /',
+      '_gatekeeper host-only /',
+      '_gateway_session example.test /',
+      '_gcl_au example.test /shop/',
       'cart example.test /shop',
       'cg_consent host-only /',
-      'gallery host-only /',
       'session host-only /',
     ]);
+  });
+
+  it("knows GA's and Google Ads' real names only", () => {
+    for (const name of ['_ga', '_ga_ABC123', '_gid', '_gat', '_gat_gtag_G_1', '_dc_gtm_UA-1', '__utma', '__utmb', '__utmc', '__utmt', '__utmv', '__utmz', 'AMP_TOKEN'])
+      expect(name).toMatch(ANALYTICS_COOKIE);
+    for (const name of ['_gatekeeper', '_gateway_session', '_gallery', '_game', '__utm', '__utmx', '_ga_', '_gid2', 'amp_token', '_gcl_au'])
+      expect(name).not.toMatch(ANALYTICS_COOKIE);
+    for (const name of ['_gcl_au', '_gcl_aw', '_gcl_dc', '_gac_UA-1']) expect(name).toMatch(MARKETING_COOKIE);
+    for (const name of ['_gcl', '_gclid', '_gcl_', '_gacha', '_ga']) expect(name).not.toMatch(MARKETING_COOKIE);
+  });
+
+  it('also tries the paths of the page a single-page app was loaded at, after pushState moved on', () => {
+    freshPage('https://www.shop.example.test/app/start');
+    seedCookie('_ga=GA1.1.1.1; Domain=example.test; Path=/');
+    seedCookie('_ga=GA1.1.2.2; Domain=example.test; Path=/app/start');
+    history.pushState(null, '', '/app/basket/3');
+    clearCookies(document, (name) => name == '_ga', '/app/start');
+    expect(jarContents()).toEqual([]);
   });
 
   it('names a cookie that is still there after every variant was tried instead of hiding it', () => {

@@ -6,10 +6,13 @@ import { freshPage } from './page';
 describe('options', () => {
   it('fills in every default', () => {
     expect(normalizeOptions({ gaId: 'G-ABC123' })).toEqual({
+      categories: ['analytics'],
       gaId: ['G-ABC123'],
+      googleAdsId: [],
       revision: 1,
       expiresDays: 182,
       cookie: { name: 'cg_consent', sameSite: 'Lax' },
+      cookies: {},
       gtagSrc: 'https://www.googletagmanager.com/gtag/js',
     });
   });
@@ -46,9 +49,28 @@ describe('options', () => {
     [{ expiresDays: NaN }, 'expiresDays'],
     [{ expiresDays: '30' }, 'expiresDays'],
     [{ cookie: { name: '_ga_consent' } }, 'cookie.name'],
+    [{ cookie: { name: '_gcl_consent' } }, 'cookie.name'],
     [{ cookie: { name: 'a b' } }, 'cookie.name'],
+    [{ categories: ['analytics', 'necessary'] }, 'categories'],
+    [{ categories: ['ads'] }, 'categories'],
+    [{ categories: [] }, 'categories'],
+    [{ googleAdsId: 'G-ABC123' }, 'googleAdsId'],
+    [{ googleAdsId: ['AW-123', 'AW-12x'] }, 'googleAdsId'],
+    [{ cookies: { marketing: [42] } }, 'cookies.marketing'],
+    [{ cookies: { necessary: ['x'] } }, 'cookies.necessary'],
+    // A pattern that takes the consent cookie would erase the decision whenever its category is cleared.
+    [{ cookies: { functional: [/^cg_/] } }, 'cookies.functional'],
+    [{ cookies: { functional: ['site_consent'] }, cookie: { name: 'site_consent' } }, 'cookies.functional'],
   ])('refuses %j naming the option', (options, name) => {
     expect(() => normalizeOptions(options as never)).toThrow(new RegExp('^consent-gate: invalid ' + name.replace('.', '\\.') + ': '));
+  });
+
+  it('takes the categories in their fixed order, without repeats, and the Ads IDs and cookie lists as lists', () => {
+    expect(normalizeOptions({ categories: ['functional', 'analytics', 'functional'], googleAdsId: 'AW-123', cookies: { marketing: '_fbp' as never } })).toMatchObject({
+      categories: ['analytics', 'functional'],
+      googleAdsId: ['AW-123'],
+      cookies: { marketing: ['_fbp'] },
+    });
   });
 
   it('accepts an array of IDs and keeps the cookie defaults it was not given', () => {

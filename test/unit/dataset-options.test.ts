@@ -31,6 +31,13 @@ describe('script-tag attributes', () => {
     });
   });
 
+  it('categories split at spaces or commas, Google Ads IDs at commas', () => {
+    expect(datasetOptions(dataset('<script data-categories="analytics, marketing functional" data-google-ads-id="AW-1,AW-2 "></script>'))).toEqual({
+      categories: ['analytics', 'marketing', 'functional'],
+      googleAdsId: ['AW-1', 'AW-2'],
+    });
+  });
+
   it('leave out what is not set, ignore unknown attributes, and keep a bad number for the validator to name', () => {
     expect(datasetOptions(dataset('<script data-revision="two" data-unknown="x" data-floating-button="false"></script>'))).toEqual({
       revision: NaN,

@@ -1,19 +1,21 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createConsentGate, type Consent, type ConsentGate, type ConsentGateOptions } from '../../src';
+import { createConsentGate, type Consent, type ConsentGate, type ConsentGateOptions } from '../../src/headless';
 import { encodeRecord } from '../../src/consent/record';
 import { freshPage, gaWindow, jarContents, jarCookie, nextPage, seedCookie } from './page';
 
 const open: ConsentGate[] = [];
 const start = (options: ConsentGateOptions = {}) => {
-  const gate = createConsentGate({ gaId: 'G-ABC123', ui: false, ...options });
+  const gate = createConsentGate({ gaId: 'G-ABC123', ...options });
   open.push(gate);
   return gate;
 };
 const gtagLoaded = () => Array.from(document.scripts).some((s) => s.src.includes('googletagmanager.com'));
 const disabled = () => gaWindow()['ga-disable-G-ABC123'];
 const setGpc = (value: boolean | undefined) => Object.defineProperty(navigator, 'globalPrivacyControl', { value, configurable: true });
-const record = (c: Partial<Consent>) =>
-  encodeRecord({ analytics: true, id: '0123456789abcdef', timestamp: Date.now(), revision: 1, source: 'banner', ...c });
+const record = ({ analytics = true, ...c }: Partial<Consent> & { analytics?: boolean }) =>
+  encodeRecord({ id: '0123456789abcdef', timestamp: Date.now(), revision: 1, source: 'banner', categories: { analytics }, ...c });
+const layer = () => (gaWindow().dataLayer || []).map((a) => Array.from(a));
+const ALL = ['analytics', 'marketing', 'functional'] as const;
 
 beforeEach(() => freshPage());
 afterEach(() => {
@@ -37,7 +39,7 @@ describe('accepting', () => {
   it('records the decision in one small Lax, Secure, path=/ cookie and loads GA', () => {
     const gate = start();
     const consent = gate.acceptAll()!;
-    expect(consent).toMatchObject({ analytics: true, revision: 1, source: 'api' });
+    expect(consent).toMatchObject({ categories: { analytics: true }, revision: 1, source: 'api' });
     expect(consent.id).toMatch(/^[0-9a-z]{16}$/);
     expect(Math.abs(consent.timestamp - Date.now())).toBeLessThan(2000);
     const cookie = jarCookie('cg_consent')!;
@@ -65,7 +67,7 @@ describe('accepting', () => {
     start({ cookie: { domain: 'example.test', sameSite: 'Strict' } }).acceptAll();
     expect(jarCookie('cg_consent')).toMatchObject({ domain: 'example.test', hostOnly: false, sameSite: 'strict' });
     nextPage('https://blog.example.test/');
-    expect(start({ cookie: { domain: 'example.test' } }).getConsent()?.analytics).toBe(true);
+    expect(start({ cookie: { domain: 'example.test' } }).getConsent()?.categories.analytics).toBe(true);
   });
 
   it('keeps one consent id for the visitor across changes', () => {
@@ -84,7 +86,7 @@ describe('rejecting', () => {
     seedCookie('_ga=GA1.1.2.2; Path=/shop');
     seedCookie('basket=2; Path=/');
     const consent = gate.rejectAll()!;
-    expect(consent).toMatchObject({ analytics: false, source: 'api' });
+    expect(consent).toMatchObject({ categories: { analytics: false }, source: 'api' });
     expect(disabled()).toBe(true);
     expect(Array.from(gaWindow().dataLayer!).map((a) => Array.from(a)).pop()).toEqual(['consent', 'update', { analytics_storage: 'denied' }]);
     expect(jarContents()).toEqual(['basket host-only /', 'cg_consent host-only /']);
@@ -94,16 +96,16 @@ describe('rejecting', () => {
     start().rejectAll();
     nextPage('https://www.shop.example.test/');
     const gate = start();
-    expect(gate.getConsent()?.analytics).toBe(false);
+    expect(gate.getConsent()?.categories.analytics).toBe(false);
     expect(gtagLoaded()).toBe(false);
     expect(disabled()).toBe(true);
   });
 
   it('setConsent grants only on analytics === true', () => {
     const gate = start();
-    expect(gate.setConsent({ analytics: true })!.analytics).toBe(true);
-    expect(gate.setConsent({ analytics: 'yes' } as never)!.analytics).toBe(false);
-    expect(gate.setConsent(null as never)!.analytics).toBe(false);
+    expect(gate.setConsent({ analytics: true })!.categories.analytics).toBe(true);
+    expect(gate.setConsent({ analytics: 'yes' } as never)!.categories.analytics).toBe(false);
+    expect(gate.setConsent(null as never)!.categories.analytics).toBe(false);
   });
 });
 
@@ -138,13 +140,13 @@ describe('reading the stored decision', () => {
     expect(gtagLoaded()).toBe(false);
     expect(disabled()).toBe(true);
     expect(gate.acceptAll()!.revision).toBe(2);
-    expect(start({ revision: 2 }).getConsent()?.analytics).toBe(true);
+    expect(start({ revision: 2 }).getConsent()?.categories.analytics).toBe(true);
   });
 
   it('takes the newest valid record when the cookie exists on two domains', () => {
     seedCookie('cg_consent=' + record({ analytics: true, timestamp: Date.now() - 5000 }) + '; Domain=example.test; Path=/');
     seedCookie('cg_consent=' + record({ analytics: false, timestamp: Date.now() - 1000 }) + '; Path=/');
-    expect(start().getConsent()?.analytics).toBe(false);
+    expect(start().getConsent()?.categories.analytics).toBe(false);
   });
 });
 
@@ -152,7 +154,7 @@ describe('Global Privacy Control', () => {
   it('denies without asking, records source gpc and never loads GA', () => {
     setGpc(true);
     const gate = start();
-    expect(gate.getConsent()).toMatchObject({ analytics: false, source: 'gpc' });
+    expect(gate.getConsent()).toMatchObject({ categories: { analytics: false }, source: 'gpc' });
     expect(gtagLoaded()).toBe(false);
     expect(disabled()).toBe(true);
   });
@@ -162,14 +164,14 @@ describe('Global Privacy Control', () => {
     start().setConsent({ analytics: true });
     nextPage();
     const gate = start();
-    expect(gate.getConsent()).toMatchObject({ analytics: true, source: 'api' });
+    expect(gate.getConsent()).toMatchObject({ categories: { analytics: true }, source: 'api' });
     expect(gtagLoaded()).toBe(true);
   });
 
   it('overrides a banner grant given before the signal was on', () => {
     seedCookie('cg_consent=' + record({ analytics: true, source: 'banner' }) + '; Path=/');
     setGpc(true);
-    expect(start().getConsent()).toMatchObject({ analytics: false, source: 'gpc' });
+    expect(start().getConsent()).toMatchObject({ categories: { analytics: false }, source: 'gpc' });
     expect(gtagLoaded()).toBe(false);
   });
 
@@ -218,8 +220,8 @@ describe('change notifications', () => {
     const gate = start();
     const seen: unknown[] = [];
     const events: unknown[] = [];
-    const off = gate.onChange((c) => seen.push(c?.analytics));
-    window.addEventListener('consent-gate:change', (e) => events.push((e as CustomEvent).detail?.analytics));
+    const off = gate.onChange((c) => seen.push(c?.categories.analytics));
+    window.addEventListener('consent-gate:change', (e) => events.push((e as CustomEvent).detail?.categories.analytics));
     gate.acceptAll();
     off();
     gate.rejectAll();
@@ -234,8 +236,8 @@ describe('change notifications', () => {
     gate.onChange(() => {
       throw new Error('app bug');
     });
-    gate.onChange((c) => seen.push(c?.analytics));
-    expect(gate.acceptAll()!.analytics).toBe(true);
+    gate.onChange((c) => seen.push(c?.categories.analytics));
+    expect(gate.acceptAll()!.categories.analytics).toBe(true);
     expect(seen).toEqual([true]);
     expect(error).toHaveBeenCalledOnce();
   });
@@ -265,7 +267,7 @@ describe('proof of consent', () => {
         throw new TypeError('blocked');
       },
     });
-    expect(start({ logEndpoint: '/log' }).acceptAll()!.analytics).toBe(true);
+    expect(start({ logEndpoint: '/log' }).acceptAll()!.categories.analytics).toBe(true);
   });
 });
 
@@ -287,8 +289,8 @@ describe('blocked cookies', () => {
     const gate = start();
     expect(gate.getConsent()).toBeNull();
     expect(gtagLoaded()).toBe(false);
-    expect(gate.acceptAll()!.analytics).toBe(true);
-    expect(gate.getConsent()!.analytics).toBe(true);
+    expect(gate.acceptAll()!.categories.analytics).toBe(true);
+    expect(gate.getConsent()!.categories.analytics).toBe(true);
     expect(gtagLoaded()).toBe(true);
     expect(gate.clearAnalyticsCookies().removed).toEqual([]);
     nextPage();
@@ -298,9 +300,9 @@ describe('blocked cookies', () => {
 
   it('keeps the decision in memory when the browser silently refuses the cookie', () => {
     const gate = start({ cookie: { domain: 'elsewhere.test' } });
-    expect(gate.rejectAll()!.analytics).toBe(false);
+    expect(gate.rejectAll()!.categories.analytics).toBe(false);
     expect(jarContents()).toEqual([]);
-    expect(gate.getConsent()!.analytics).toBe(false);
+    expect(gate.getConsent()!.categories.analytics).toBe(false);
   });
 });
 
@@ -312,5 +314,118 @@ describe('clearAnalyticsCookies', () => {
     expect(result.removed.sort()).toEqual(['_ga', '_gid']);
     expect(result.remaining).toEqual([]);
     expect(jarContents()).toEqual([]);
+  });
+});
+
+describe('categories', () => {
+  it('records one explicit choice per declared category, in the fixed order, whatever order they were declared in', () => {
+    const gate = start({ categories: ['functional', 'analytics'] });
+    const consent = gate.acceptAll()!;
+    expect(consent.categories).toEqual({ analytics: true, functional: true });
+    expect(Object.keys(consent.categories)).toEqual(['analytics', 'functional']);
+    expect(jarCookie('cg_consent')!.value).toMatch(/\.a1f1\.a$/);
+    expect(gate.rejectAll()!.categories).toEqual({ analytics: false, functional: false });
+  });
+
+  it('setConsent changes only the categories given; only true grants', () => {
+    const gate = start({ categories: [...ALL] });
+    gate.acceptAll();
+    expect(gate.setConsent({ marketing: false })!.categories).toEqual({ analytics: true, marketing: false, functional: true });
+    expect(gate.setConsent({ analytics: 'yes' as never, functional: 1 as never })!.categories).toEqual({ analytics: false, marketing: false, functional: false });
+  });
+
+  it('an undeclared category is always denied', () => {
+    const gate = start();
+    const consent = gate.setConsent({ marketing: true, analytics: true })!;
+    expect(consent.categories).toEqual({ analytics: true });
+    expect(gate.isGranted('marketing')).toBe(false);
+    expect(layer().find((e) => e[1] == 'update')![2]).toEqual({ analytics_storage: 'granted' });
+  });
+
+  it('needsDecision is true until the visitor chooses, false after', () => {
+    const gate = start();
+    expect(gate.needsDecision()).toBe(true);
+    gate.rejectAll();
+    expect(gate.needsDecision()).toBe(false);
+  });
+
+  it('a stored schema 1 record stays valid: read as its analytics choice, nothing new granted, not asked again', () => {
+    const v1 = ['1', '0123456789abcdef', Math.floor(Date.now() / 1000).toString(36), '1', 'a1', 'b'].join('.');
+    seedCookie('cg_consent=' + v1 + '; Path=/');
+    const gate = start();
+    expect(gate.getConsent()).toMatchObject({ id: '0123456789abcdef', source: 'banner', categories: { analytics: true } });
+    expect(gate.needsDecision()).toBe(false);
+    expect(gtagLoaded()).toBe(true);
+  });
+
+  it('a category declared after the decision: the recorded ones keep applying, the new one is denied, and the visitor is asked again', () => {
+    start().acceptAll();
+    nextPage();
+    seedCookie('_gcl_au=1.1; Domain=example.test; Path=/');
+    const gate = start({ categories: ['analytics', 'marketing'], googleAdsId: 'AW-123' });
+    expect(gate.getConsent()!.categories).toEqual({ analytics: true, marketing: false });
+    expect(gate.needsDecision()).toBe(true);
+    expect(disabled()).toBe(false);
+    expect(layer().filter((e) => e[0] == 'config').map((e) => e[1])).toEqual(['G-ABC123']);
+    expect(jarContents()).toEqual(['cg_consent host-only /']);
+    gate.setConsent({ marketing: true });
+    expect(gate.needsDecision()).toBe(false);
+    expect(gate.getConsent()!.categories).toEqual({ analytics: true, marketing: true });
+  });
+
+  it('revoking marketing keeps GA running and clears the ad cookies and the site’s own marketing cookies, nothing else', () => {
+    const gate = start({ categories: ['analytics', 'marketing'], googleAdsId: 'AW-123', cookies: { marketing: ['_fbp', /^_fbc/] } });
+    gate.acceptAll();
+    for (const c of ['_ga=GA1.1.1.1; Domain=example.test', '_gcl_au=1.1; Domain=example.test', '_gcl_aw=1.1', '_gac_UA-1=1', '_fbp=fb.1', '_fbc=fb.2; Domain=shop.example.test', '_fbcx=3', 'fbp=mine', '_gateway_session=s; Domain=example.test'])
+      seedCookie(c + '; Path=/');
+    gate.setConsent({ marketing: false });
+    expect(disabled()).toBe(false);
+    expect(layer().at(-1)).toEqual(['consent', 'update', { ad_storage: 'denied', ad_user_data: 'denied', ad_personalization: 'denied' }]);
+    expect(jarContents()).toEqual(['_ga example.test /', '_gateway_session example.test /', 'cg_consent host-only /', 'fbp host-only /']);
+  });
+
+  it('revoking analytics keeps the ads tag running and clears only the analytics cookies', () => {
+    const gate = start({ categories: ['analytics', 'marketing'], googleAdsId: 'AW-123' });
+    gate.acceptAll();
+    seedCookie('_ga=GA1.1.1.1; Domain=example.test; Path=/');
+    seedCookie('_gcl_au=1.1; Domain=example.test; Path=/');
+    gate.setConsent({ analytics: false });
+    expect(disabled()).toBe(true);
+    expect(gate.isGranted('marketing')).toBe(true);
+    expect(jarContents()).toEqual(['_gcl_au example.test /', 'cg_consent host-only /']);
+  });
+
+  it('clearCookies(category) clears on request, with the site’s own patterns', () => {
+    seedCookie('yt-remote=1; Path=/');
+    seedCookie('lang=de; Path=/');
+    const gate = start({ categories: ['analytics', 'functional'], cookies: { functional: [/^yt-/] } });
+    expect(gate.clearCookies('functional')).toEqual({ removed: ['yt-remote'], remaining: [], unreachable: [] });
+    expect(jarContents()).toEqual(['lang host-only /']);
+  });
+
+  it('clears the copies on the path a single-page app was loaded at, after pushState moved on', () => {
+    freshPage('https://www.shop.example.test/app/start');
+    const gate = start();
+    gate.acceptAll();
+    seedCookie('_ga=GA1.1.1.1; Domain=example.test; Path=/');
+    seedCookie('_ga=GA1.1.2.2; Domain=example.test; Path=/app/start');
+    history.pushState(null, '', '/app/basket/3');
+    gate.rejectAll();
+    expect(jarContents()).toEqual(['cg_consent host-only /']);
+  });
+
+  it('Global Privacy Control denies every category without asking', () => {
+    setGpc(true);
+    const gate = start({ categories: [...ALL], googleAdsId: 'AW-1' });
+    expect(gate.getConsent()).toMatchObject({ source: 'gpc', categories: { analytics: false, marketing: false, functional: false } });
+    expect(gate.needsDecision()).toBe(false);
+    expect(gtagLoaded()).toBe(false);
+  });
+
+  it('proof of consent carries the categories', () => {
+    const beacon = vi.fn(() => true);
+    Object.assign(navigator, { sendBeacon: beacon });
+    start({ categories: [...ALL], logEndpoint: '/log' }).setConsent({ analytics: true });
+    expect(JSON.parse((beacon.mock.calls[0] as unknown as string[])[1]).categories).toEqual({ analytics: true, marketing: false, functional: false });
   });
 });

@@ -28,11 +28,12 @@ export const nextPage = (url = location.href): void => {
 /** The jar's entry of cookie `name` with its attributes, or undefined. */
 export const jarCookie = (name: string) => jsdom.cookieJar.serializeSync()!.cookies.find((c) => c.key == name);
 
-/** Every cookie in the jar as `name domain path` lines, whatever the current page can see. */
+/** Every live cookie in the jar as `name domain path` lines, whatever the current page can see (expired entries left out). */
 export const jarContents = (): string[] =>
   jsdom.cookieJar
     .serializeSync()!
-    .cookies.map((c) => `${c.key} ${c.hostOnly ? 'host-only' : c.domain} ${c.path}`)
+    .cookies.filter((c) => !(c.expires && c.expires != 'Infinity' && Date.parse(c.expires as string) <= Date.now()) && !(typeof c.maxAge == 'number' && c.maxAge <= 0))
+    .map((c) => `${c.key} ${c.hostOnly ? 'host-only' : c.domain} ${c.path}`)
     .sort();
 
 /** Set a cookie in the jar as a server response for `url` would (any domain and path the browser would accept). */

@@ -4,16 +4,24 @@ import type { Consent } from '../../src/types';
 
 const NOW = Date.UTC(2026, 10, 24, 12);
 const policy = { revision: 3, expiresDays: 182 };
-const consent: Consent = { analytics: true, id: 'k3j9x0q2m5p7r1tz', timestamp: NOW - 1000, revision: 3, source: 'banner' };
+const consent: Consent = { id: 'k3j9x0q2m5p7r1tz', timestamp: NOW - 1000, revision: 3, source: 'banner', categories: { analytics: true, marketing: false, functional: true } };
+const seconds = (t: number) => Math.floor(t / 1000).toString(36);
 
-describe('consent record', () => {
-  it('round-trips a decision in a short cookie value of safe characters', () => {
+describe('consent record, schema 2', () => {
+  it('round-trips a decision with every category in a short cookie value of safe characters', () => {
     const value = encodeRecord(consent);
+    expect(value).toBe(`2.k3j9x0q2m5p7r1tz.${seconds(NOW - 1000)}.3.a1m0f1.b`);
     expect(value).toMatch(/^[0-9a-z.]+$/);
     expect(value.length).toBeLessThan(50);
     expect(decodeRecord(value, policy, NOW)).toEqual(consent);
     for (const source of ['banner', 'preferences', 'api', 'gpc'] as const)
-      expect(decodeRecord(encodeRecord({ ...consent, analytics: false, source }), policy, NOW)).toMatchObject({ analytics: false, source });
+      expect(decodeRecord(encodeRecord({ ...consent, source }), policy, NOW)).toMatchObject({ source });
+  });
+
+  it('records only the categories given, each granted or denied explicitly', () => {
+    const value = encodeRecord({ ...consent, categories: { marketing: true } });
+    expect(value).toMatch(/\.m1\.b$/);
+    expect(decodeRecord(value, policy, NOW)!.categories).toEqual({ marketing: true });
   });
 
   it('stores the time to the second', () => {
@@ -39,9 +47,13 @@ describe('consent record', () => {
 
   it.each([
     ['empty', ''],
-    ['unknown schema', encodeRecord(consent).replace(/^1/, '2')],
+    ['unknown schema', encodeRecord(consent).replace(/^2/, '3')],
     ['truncated', encodeRecord(consent).slice(0, -3)],
-    ['granted flag not 0 or 1', encodeRecord(consent).replace('.a1.', '.a2.')],
+    ['granted flag not 0 or 1', encodeRecord(consent).replace('a1', 'a2')],
+    ['a category twice', encodeRecord(consent).replace('a1m0f1', 'a1a0')],
+    ['categories out of order', encodeRecord(consent).replace('a1m0f1', 'm0a1')],
+    ['an unknown category', encodeRecord(consent).replace('a1m0f1', 'a1x1')],
+    ['no category', encodeRecord(consent).replace('.a1m0f1.', '..')],
     ['unknown source', encodeRecord(consent).replace(/\.b$/, '.x')],
     ['trailing junk', encodeRecord(consent) + '.a1'],
     ['JSON', JSON.stringify(consent)],
@@ -52,6 +64,25 @@ describe('consent record', () => {
   });
 
   it('treats a value that is not a string as no decision', () => {
-    for (const value of [undefined, null, 1, {}, ['1']]) expect(decodeRecord(value, policy, NOW)).toBeNull();
+    for (const value of [undefined, null, 1, {}, ['2']]) expect(decodeRecord(value, policy, NOW)).toBeNull();
+  });
+});
+
+describe('consent record, schema 1 (before categories)', () => {
+  const v1 = (analytics: 0 | 1, extra = '') => `1.k3j9x0q2m5p7r1tz.${seconds(NOW - 1000)}.3.a${analytics}${extra}.b`;
+
+  it('is read as its analytics choice, and nothing more', () => {
+    expect(decodeRecord(v1(1), policy, NOW)).toEqual({ ...consent, timestamp: NOW - 1000, categories: { analytics: true } });
+    expect(decodeRecord(v1(0), policy, NOW)!.categories).toEqual({ analytics: false });
+  });
+
+  it('never carries another category', () => {
+    expect(decodeRecord(v1(1, 'm1'), policy, NOW)).toBeNull();
+    expect(decodeRecord(v1(1).replace('.a1.', '.m1.'), policy, NOW)).toBeNull();
+  });
+
+  it('follows the same rules of revision and expiry', () => {
+    expect(decodeRecord(v1(1), { ...policy, revision: 4 }, NOW)).toBeNull();
+    expect(decodeRecord(v1(1), policy, NOW + 183 * 864e5)).toBeNull();
   });
 });

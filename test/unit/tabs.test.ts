@@ -19,7 +19,7 @@ const openTab = ({ channel = true, lag = false } = {}) => {
     Object.defineProperty(w.document, 'cookie', { get: () => seen ?? real.get!.call(w.document), set: (v) => real.set!.call(w.document, v), configurable: true });
     catchUp = () => (seen = undefined);
   }
-  const tab = startCore(normalizeOptions({ gaId: 'G-ABC123', ui: false }), w as unknown as Win);
+  const tab = startCore(normalizeOptions({ gaId: 'G-ABC123' }), w as unknown as Win);
   tabs.push(tab);
   windows.set(tab, w as unknown as Win);
   return tab;
@@ -44,7 +44,7 @@ describe('every open tab', () => {
     const a = openTab();
     const b = openTab();
     const seen: unknown[] = [];
-    b.onChange((c) => seen.push(c && c.analytics));
+    b.onChange((c) => seen.push(c && c.categories.analytics));
     a.acceptAll();
     await settle();
     expect(b.getConsent()).toEqual(a.getConsent());
@@ -55,7 +55,7 @@ describe('every open tab', () => {
     a.rejectAll();
     await settle();
     expect(disabled(b)).toBe(true);
-    expect(b.getConsent()!.analytics).toBe(false);
+    expect(b.getConsent()!.categories.analytics).toBe(false);
     expect(seen).toEqual([true, false]);
     expect(jarContents()).toEqual(['cg_consent host-only /']);
 
@@ -89,7 +89,7 @@ describe('every open tab', () => {
     const b = openTab();
     const id = '0123456789abcdef';
     const now = Math.floor(Date.now() / 1000).toString(36);
-    for (const forged of ['1.' + id + '.' + now + '.1.a9.b', '1.' + id + '.' + now + '.0.a1.b', 'a1'.repeat(2000), '2.' + id + '.' + now + '.1.a1.b'])
+    for (const forged of ['2.' + id + '.' + now + '.1.a9.b', '2.' + id + '.' + now + '.0.a1.b', 'a1'.repeat(2000), '3.' + id + '.' + now + '.1.a1.b', '1.' + id + '.' + now + '.1.m1.b'])
       announce(forged);
     await settle();
     expect(b.getConsent()).toBeNull();
@@ -99,9 +99,9 @@ describe('every open tab', () => {
 
   it('ends on what the cookie holds when a message is never confirmed by it', async () => {
     const b = openTab();
-    announce(['1', '0123456789abcdef', Math.floor(Date.now() / 1000).toString(36), '1', 'a1', 'b'].join('.'));
+    announce(['2', '0123456789abcdef', Math.floor(Date.now() / 1000).toString(36), '1', 'a1', 'b'].join('.'));
     await settle();
-    expect(b.getConsent()!.analytics).toBe(true);
+    expect(b.getConsent()!.categories.analytics).toBe(true);
     // No cookie ever shows that decision (the other tab's write was refused): after two seconds the cookie wins.
     await new Promise((r) => setTimeout(r, 2200));
     expect(b.getConsent()).toBeNull();
@@ -116,7 +116,7 @@ describe('every open tab', () => {
     w.dispatchEvent(Object.assign(new w.Event('pageshow'), { persisted: false }));
     expect(b.getConsent()).toBeNull();
     w.dispatchEvent(Object.assign(new w.Event('pageshow'), { persisted: true }));
-    expect(b.getConsent()!.analytics).toBe(false);
+    expect(b.getConsent()!.categories.analytics).toBe(false);
   });
 
   it('without BroadcastChannel, reads the cookie again when a tab becomes visible', () => {
@@ -125,7 +125,7 @@ describe('every open tab', () => {
     a.rejectAll();
     expect(b.getConsent()).toBeNull();
     windows.get(b)!.document.dispatchEvent(new (windows.get(b)!.Event)('visibilitychange'));
-    expect(b.getConsent()!.analytics).toBe(false);
+    expect(b.getConsent()!.categories.analytics).toBe(false);
   });
 
   it('stops following after destroy', async () => {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createConsentGate, type ConsentGate } from '../../src';
+import { createConsentGate, type ConsentGate } from '../../src/headless';
 import { freshPage, nextPage } from './page';
 
 type Ran = { ran?: string[] };
@@ -22,14 +22,14 @@ const TAGS = `
 
 describe('tags gated with data-consent', () => {
   it('stay inert while undecided and after a reject', () => {
-    gate = createConsentGate({ ui: false });
+    gate = createConsentGate();
     expect(ran()).toEqual([]);
     gate.rejectAll();
     expect(ran()).toEqual([]);
   });
 
   it('run once on grant, in document order, keeping their attributes and nonce', () => {
-    gate = createConsentGate({ ui: false, nonce: 'fallback' });
+    gate = createConsentGate({ nonce: 'fallback' });
     gate.acceptAll();
     expect(ran()).toEqual(['first']);
     const ext = document.getElementById('ext') as HTMLScriptElement;
@@ -51,12 +51,63 @@ describe('tags gated with data-consent', () => {
   });
 
   it('run on the next page when the stored decision grants', () => {
-    createConsentGate({ ui: false }).acceptAll();
+    createConsentGate().acceptAll();
     expect(ran()).toEqual(['first']);
     nextPage();
     (jsdom.window as unknown as Ran).ran = [];
     document.body.innerHTML = TAGS;
-    gate = createConsentGate({ ui: false });
+    gate = createConsentGate();
     expect(ran()).toEqual(['first']);
+  });
+});
+
+describe('tags and embeds of every category', () => {
+  const PAGE = `
+    <script type="text/plain" data-consent="marketing">window.ran.push('marketing')</script>
+    <script type="text/plain" data-consent="analytics marketing">window.ran.push('both')</script>
+    <script type="text/plain" data-consent="analytics,functional">window.ran.push('analytics+functional')</script>
+    <iframe id="video" data-consent="functional" data-src="https://www.youtube-nocookie.com/embed/abc" title="Video"></iframe>
+    <div id="placeholder" data-consent-fallback="functional">The video needs functional cookies.</div>
+    <img id="pixel" data-consent="marketing" data-src="https://ads.example.test/pixel.gif" alt="">`;
+  const frame = () => document.getElementById('video') as HTMLIFrameElement;
+  const placeholder = () => document.getElementById('placeholder')!;
+  const pixel = () => document.getElementById('pixel') as HTMLImageElement;
+
+  beforeEach(() => {
+    document.body.innerHTML = PAGE;
+  });
+
+  it('run a tag once its category is granted; one naming two categories needs both', () => {
+    gate = createConsentGate({ categories: ['analytics', 'marketing', 'functional'] });
+    gate.setConsent({ marketing: true });
+    expect(ran()).toEqual(['marketing']);
+    gate.setConsent({ analytics: true });
+    expect(ran()).toEqual(['marketing', 'both']);
+    gate.setConsent({ marketing: false, functional: true });
+    expect(ran()).toEqual(['marketing', 'both', 'analytics+functional']);
+  });
+
+  it('never run a tag of an undeclared category', () => {
+    gate = createConsentGate({ categories: ['analytics'] });
+    gate.acceptAll();
+    expect(ran()).toEqual([]);
+    expect(frame().hasAttribute('src')).toBe(false);
+  });
+
+  it('give an embed its src only while its category is granted, and show the fallback otherwise', () => {
+    gate = createConsentGate({ categories: ['analytics', 'marketing', 'functional'] });
+    expect(frame().hasAttribute('src')).toBe(false);
+    expect(pixel().hasAttribute('src')).toBe(false);
+    expect(placeholder().hidden).toBe(false);
+    gate.acceptAll();
+    expect(frame().getAttribute('src')).toBe('https://www.youtube-nocookie.com/embed/abc');
+    expect(pixel().getAttribute('src')).toBe('https://ads.example.test/pixel.gif');
+    expect(placeholder().hidden).toBe(true);
+    gate.rejectAll();
+    expect(frame().getAttribute('src')).toBe('about:blank');
+    expect(pixel().hasAttribute('src')).toBe(false);
+    expect(placeholder().hidden).toBe(false);
+    gate.setConsent({ functional: true });
+    expect(frame().getAttribute('src')).toBe('https://www.youtube-nocookie.com/embed/abc');
   });
 });

@@ -3,7 +3,8 @@ import { normalizeOptions } from '../../src/config';
 import { startCore, type Core } from '../../src/gate';
 import { mountUi, resolveTexts } from '../../src/ui/mount';
 import { pickLang } from '../../src/ui/pick-lang';
-import { EN } from '../../src/ui/texts';
+import { EN, EN_PREFERENCES, LANGS } from '../../src/ui/texts';
+import { readFileSync } from 'node:fs';
 import type { ConsentGateOptions } from '../../src/types';
 import type { Win } from '../../src/lib/dom';
 import { freshPage, seedCookie } from './page';
@@ -43,7 +44,7 @@ describe('the notice', () => {
     mount();
     expect(document.body.firstElementChild!.tagName).toBe('CONSENT-GATE');
     expect(notice().hidden).toBe(false);
-    expect(notice().querySelector('p')!.textContent).toContain(EN.notice);
+    expect(notice().querySelector('p')!.textContent).toContain(EN.notice.replace('{purposes}', 'Analytics'));
     expect(notice().querySelector('a')!.getAttribute('href')).toBe('/privacy');
     const [accept, reject, customize] = buttons(notice());
     expect([accept.textContent, reject.textContent, customize.textContent]).toEqual(['Accept all', 'Reject all', 'Customize']);
@@ -53,7 +54,7 @@ describe('the notice', () => {
   it('records a banner decision and hides itself, giving back the space it reserved', () => {
     const gate = mount();
     byText(notice(), 'Reject all').click();
-    expect(gate.getConsent()).toMatchObject({ analytics: false, source: 'banner' });
+    expect(gate.getConsent()).toMatchObject({ categories: { analytics: false }, source: 'banner' });
     expect(notice().hidden).toBe(true);
     expect(document.body.style.paddingBottom).toBe('');
     expect(document.documentElement.style.scrollPaddingBottom).toBe('');
@@ -125,12 +126,24 @@ describe('the notice', () => {
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('texts.rejectAll'));
   });
 
-  it('is styled inside its shadow root (a <style> with the nonce where constructable sheets are missing)', () => {
-    mount({ nonce: 'r4nd0m' });
-    const style = shadow().querySelector('style');
-    const adopted = (shadow() as ShadowRoot & { adoptedStyleSheets?: unknown[] }).adoptedStyleSheets;
-    expect(adopted?.length || (style && style.nonce == 'r4nd0m')).toBeTruthy();
-    expect(style?.textContent ?? '').toContain('--cg-accent');
+  it('is styled inside its shadow root through a constructable stylesheet (no <style>, so no unsafe-inline)', () => {
+    let adopted: CSSStyleSheet[] = [];
+    Object.defineProperty(ShadowRoot.prototype, 'adoptedStyleSheets', { configurable: true, get: () => adopted, set: (v) => (adopted = v) });
+    try {
+      mount();
+      expect(adopted).toHaveLength(1);
+      expect(Array.from(adopted[0].cssRules, (r) => r.cssText).join('')).toContain('--cg-accent');
+      expect(shadow().querySelector('style')).toBeNull();
+    } finally {
+      delete (ShadowRoot.prototype as { adoptedStyleSheets?: unknown }).adoptedStyleSheets;
+    }
+  });
+
+  it('works unstyled where constructable stylesheets are missing (jsdom, Safari before 16.4)', () => {
+    const gate = mount();
+    expect(shadow().querySelector('style')).toBeNull();
+    byText(notice(), 'Accept all').click();
+    expect(gate.getConsent()).toMatchObject({ categories: { analytics: true } });
   });
 
   it('forces a theme', () => {
@@ -152,7 +165,8 @@ describe('the preferences dialog', () => {
     const [necessary, analytics] = Array.from(d.querySelectorAll('input'));
     expect([necessary.checked, necessary.disabled, necessary.getAttribute('role')]).toEqual([true, true, 'switch']);
     expect([analytics.checked, analytics.getAttribute('role')]).toEqual([false, 'switch']);
-    expect(analytics.closest('label')!.textContent).toBe('Analytics (Google Analytics)');
+    expect(analytics.closest('label')!.textContent).toBe('Analytics');
+    expect(necessary.closest('label')!.textContent).toBe('Necessary Always on');
     expect(shadow().activeElement).toBe(analytics);
   });
 
@@ -190,7 +204,7 @@ describe('the preferences dialog', () => {
     await opened();
     analyticsSwitch().click();
     byText(dialog(), 'Save choices').click();
-    expect(gate.getConsent()).toMatchObject({ analytics: true, source: 'preferences' });
+    expect(gate.getConsent()).toMatchObject({ categories: { analytics: true }, source: 'preferences' });
     expect(dialog().open).toBe(false);
     await new Promise((r) => setTimeout(r, 80));
     expect(shadow().querySelector('.v[role=status]')!.textContent).toBe('Choices saved.');
@@ -257,10 +271,62 @@ describe('the preferences dialog', () => {
   });
 });
 
+describe('categories in the notice and the preferences', () => {
+  const ALL = ['analytics', 'marketing', 'functional'] as const;
+  const section = (name: string) => Array.from(dialog().querySelectorAll('.c')).find((c) => c.querySelector('label')?.textContent?.startsWith(name))!;
+
+  it('the notice names the declared categories, in their fixed order', () => {
+    mount({ categories: ['functional', 'analytics'] });
+    expect(notice().querySelector('p')!.textContent).toContain('we also use cookies for: Analytics, Functional.');
+  });
+
+  it('the preferences show one switch per declared category, in order, with what it does and its cookies from the configuration', async () => {
+    mount({ categories: [...ALL], gaId: ['G-ABC123', 'G-XYZ789'], googleAdsId: 'AW-1', expiresDays: 90, cookie: { name: 'shop_consent' }, cookies: { marketing: ['_fbp'], functional: [/^yt-/] } });
+    core!.showPreferences();
+    await opened();
+    const labels = Array.from(dialog().querySelectorAll('label')).map((l) => l.textContent);
+    expect(labels).toEqual(['Necessary Always on', 'Analytics', 'Advertising', 'Functional']);
+    expect(Array.from(dialog().querySelectorAll('input[role=switch]')).map((i) => (i as HTMLInputElement).checked)).toEqual([true, false, false, false]);
+    expect(section('Necessary').textContent).toContain('Cookies: shop_consent (90 days).');
+    expect(section('Analytics').textContent).toContain('Cookies: _ga (2 years), _ga_ABC123 (2 years), _ga_XYZ789 (2 years).');
+    expect(section('Analytics').textContent).toContain('pseudonymous ID');
+    expect(section('Advertising').textContent).toContain('Cookies: _gcl_au (90 days), _fbp.');
+    expect(section('Functional').textContent).toContain('Cookies: yt-…');
+  });
+
+  it('saves each switch as it is set', async () => {
+    const gate = mount({ categories: [...ALL] });
+    gate.showPreferences();
+    await opened();
+    (section('Advertising').querySelector('input') as HTMLInputElement).click();
+    byText(dialog(), 'Save choices').click();
+    expect(gate.getConsent()).toMatchObject({ source: 'preferences', categories: { analytics: false, marketing: true, functional: false } });
+  });
+
+  it('asks again for a category declared after the decision, the preferences showing the recorded choices', async () => {
+    mount().acceptAll();
+    core!.destroy();
+    const gate = mount({ categories: ['analytics', 'marketing'] });
+    expect(notice().hidden).toBe(false);
+    gate.showPreferences();
+    await opened();
+    expect((section('Analytics').querySelector('input') as HTMLInputElement).checked).toBe(true);
+    expect((section('Advertising').querySelector('input') as HTMLInputElement).checked).toBe(false);
+    byText(dialog(), 'Save choices').click();
+    expect(notice().hidden).toBe(true);
+  });
+});
+
 describe('the floating button', () => {
   it('shows while the notice is hidden and opens the preferences', async () => {
     mount({ floatingButton: true }).rejectAll();
+    // It comes with the preferences, loaded while the page is idle.
+    await vi.waitFor(() => expect(shadow().querySelector('.f')).not.toBeNull());
     const floating = shadow().querySelector<HTMLButtonElement>('.f')!;
+    expect(floating.hidden).toBe(false);
+    core!.showBanner();
+    expect(floating.hidden).toBe(true);
+    byText(notice(), 'Reject all').click();
     expect(floating.hidden).toBe(false);
     floating.click();
     await opened();
@@ -273,6 +339,16 @@ describe('languages', () => {
     expect(pickLang([undefined, 'pt-BR'])).toBe('pt');
     expect(pickLang(['xx', '', 'JA'])).toBe('ja');
     expect(pickLang(['xx', 'zz'])).toBe('en');
+  });
+
+  it('every language has every text, with the same placeholders as English', () => {
+    const english: Record<string, string> = { ...EN, ...EN_PREFERENCES };
+    const placeholders = (text: string) => (text.match(/\{\w+\}/g) || []).sort();
+    for (const lang of LANGS.filter((l) => l != 'en')) {
+      const texts = JSON.parse(readFileSync(`src/ui/lang/${lang}.json`, 'utf8'));
+      expect(Object.keys(texts).sort(), lang).toEqual(Object.keys(english).sort());
+      for (const key in english) expect(placeholders(texts[key]), `${lang}.${key}`).toEqual(placeholders(english[key]));
+    }
   });
 
   it('falls back to English for a missing key', () => {

@@ -1,4 +1,4 @@
-// klaro's configuration, as its documentation says: one analytics service whose cookies it removes on decline.
+// klaro's configuration, as its documentation says: an analytics, an advertising and a functional service, whose cookies it removes on decline.
 window.klaroConfig = {
   version: 1,
   elementID: 'klaro',
@@ -9,7 +9,7 @@ window.klaroConfig = {
   acceptAll: true,
   hideDeclineAll: false,
   lang: 'en',
-  translations: { en: { purposes: { analytics: 'Analytics' } } },
+  translations: { en: { purposes: { analytics: 'Analytics', marketing: 'Advertising', functional: 'Functional' } } },
   services: [
     {
       name: 'google-analytics',
@@ -19,6 +19,8 @@ window.klaroConfig = {
       required: false,
       optOut: false,
       onlyOnce: true
-    }
+    },
+    { name: 'google-ads', title: 'Google Ads', purposes: ['marketing'], cookies: [/^_gcl_/], required: false, optOut: false, onlyOnce: true },
+    { name: 'video', title: 'Embedded videos', purposes: ['functional'], required: false, optOut: false, onlyOnce: true }
   ]
 };

@@ -28,11 +28,15 @@ export interface NetworkLog {
   gtag: string[];
   /** GA collect hits, as their query parameters. */
   hits: URLSearchParams[];
+  /** Requests to the video host embeds use (answered with a small page). */
+  embeds: string[];
   /** Requests to hosts that are neither the test site nor Google (refused): the browsers' own, such as update checks. */
   other: string[];
 }
 
 const SITE = /(^|\.)example\.(test|co\.uk)$/;
+/** The host of a YouTube-style embed, which the fixtures load only with consent. */
+const EMBED = /^www\.youtube-nocookie\.com$/;
 
 /**
  * The browsers' only network: an HTTP proxy (CONNECT included, TLS ended here) in front of the demo
@@ -42,7 +46,7 @@ const SITE = /(^|\.)example\.(test|co\.uk)$/;
  * host name needs resolving.
  */
 export const startNetwork = async (sitePort: number) => {
-  const log: NetworkLog = { google: [], gtag: [], hits: [], other: [] };
+  const log: NetworkLog = { google: [], gtag: [], hits: [], embeds: [], other: [] };
 
   const handle = (req: IncomingMessage, res: ServerResponse) => {
     const secure = (req.socket as TLSSocket).encrypted;
@@ -55,6 +59,10 @@ export const startNetwork = async (sitePort: number) => {
       }
       if (url.pathname.endsWith('/collect')) log.hits.push(url.searchParams);
       return res.writeHead(204, { 'access-control-allow-origin': '*' }).end();
+    }
+    if (EMBED.test(url.hostname)) {
+      log.embeds.push(url.href);
+      return res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>Video</title><p>A video player.</p>');
     }
     if (!SITE.test(url.hostname)) {
       log.other.push(url.href);
@@ -89,7 +97,7 @@ export const startNetwork = async (sitePort: number) => {
   proxy.on('connect', (req, socket) => {
     socket.on('error', () => {});
     const [host] = req.url!.split(':');
-    if (!GOOGLE.test('https://' + host + '/') && !SITE.test(host)) {
+    if (!GOOGLE.test('https://' + host + '/') && !SITE.test(host) && !EMBED.test(host)) {
       log.other.push('https://' + req.url);
       return socket.end('HTTP/1.1 502 Bad Gateway\r\n\r\n');
     }

@@ -11,7 +11,7 @@ import type { BrowserPaths, Engine, Launcher, Profile, Tab } from './adapter';
 
 const SITE = 'http://www.shop.example.test';
 const STRICT = "script-src 'self' https://www.googletagmanager.com; style-src 'self'";
-const ANALYTICS = /^(_ga|_gid|_gat|__utm|_gcl_)/;
+const ANALYTICS = /^(_ga|_gid|_gat|__utm)/;
 /** Rounds of the cross-tab check: the Firefox failure it guards against was intermittent. */
 const TAB_ROUNDS = 20;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -38,6 +38,23 @@ const clickUi = async (tab: Tab, text: string, where: Where = '.n') => {
   await tab.clickAt(x, y);
 };
 
+/** Click the switch of the preferences' category labelled `name` with the pointer. */
+const clickSwitch = async (tab: Tab, name: string) => {
+  const centre = () =>
+    tab.run((name: string) => {
+      const label = Array.from(document.querySelector('consent-gate')!.shadowRoot!.querySelectorAll('dialog label')).find((l) => l.textContent!.startsWith(name));
+      const box = label?.querySelector('input')!.getBoundingClientRect();
+      return box && box.width ? { x: box.x + box.width / 2, y: box.y + box.height / 2 } : null;
+    }, name);
+  await expect.poll(centre, { message: `switch "${name}"` }).not.toBeNull();
+  const { x, y } = (await centre())!;
+  await tab.clickAt(x, y);
+};
+
+/** The `config` commands the page sent to gtag, by ID. */
+const configured = (tab: Tab) =>
+  tab.run(() => ((window as unknown as { dataLayer?: IArguments[] }).dataLayer || []).filter((a) => a[0] == 'config').map((a) => a[1] as string));
+
 /** Click the page's element matched by `selector` with the pointer (scrolled into view first). */
 const clickPage = async (tab: Tab, selector: string) => {
   const { x, y } = await tab.run((selector: string) => {
@@ -48,6 +65,8 @@ const clickPage = async (tab: Tab, selector: string) => {
   }, selector);
   await tab.clickAt(x, y);
 };
+
+const V1 = '1.0123456789abcdef.' + Math.floor(Date.now() / 1000).toString(36) + '.1.a1.b';
 
 const gaState = (tab: Tab) =>
   tab.run((id: string) => {
@@ -60,7 +79,7 @@ const gaState = (tab: Tab) =>
     };
   }, GA_ID);
 
-const consent = (tab: Tab) => tab.run(() => (window as any).ConsentGate.getConsent() as { analytics: boolean; source: string } | null); // eslint-disable-line @typescript-eslint/no-explicit-any
+const consent = (tab: Tab) => tab.run(() => (window as any).ConsentGate.getConsent() as { categories: Record<string, boolean>; source: string } | null); // eslint-disable-line @typescript-eslint/no-explicit-any
 
 /** The focused element, through shadow roots, as `tag "text"`. */
 const focused = (tab: Tab) =>
@@ -137,7 +156,7 @@ export const engineScenarios = (name: keyof BrowserPaths, launch: Launcher) => {
       await tab.reload();
       await expect.poll(() => env.network.log.gtag.length).toBe(2);
       expect(await gaState(tab)).toMatchObject({ disabled: false, scripts: 1 });
-      expect(await consent(tab)).toMatchObject({ analytics: true, source: 'banner' });
+      expect(await consent(tab)).toMatchObject({ categories: { analytics: true }, source: 'banner' });
       expect(await noticeShown(tab)).toBe(false);
       expect(await tab.errors()).toEqual([]);
     });
@@ -148,7 +167,7 @@ export const engineScenarios = (name: keyof BrowserPaths, launch: Launcher) => {
       await expect.poll(async () => (await gaState(tab)).hits).toBeGreaterThan(0);
       // Copies that a long-running GA, other tags or older setups leave on other domains and paths.
       await tab.run(() => {
-        for (const c of ['_ga=GA1.1.1.1; path=/', '_ga=GA1.1.2.2; domain=shop.example.test; path=/', '_gid=GA1.1.3.3; path=/product.html', '_gcl_au=1.1; domain=example.test; path=/product.html'])
+        for (const c of ['_ga=GA1.1.1.1; path=/', '_ga=GA1.1.2.2; domain=shop.example.test; path=/', '_gid=GA1.1.3.3; path=/product.html', '__utmz=1.1; domain=example.test; path=/product.html'])
           document.cookie = c;
       });
       expect((await analyticsCookies(tab)).length).toBeGreaterThanOrEqual(6);
@@ -287,6 +306,79 @@ export const engineScenarios = (name: keyof BrowserPaths, launch: Launcher) => {
       expect(await tab.errors()).toEqual([]);
     });
 
+    it('Customize with analytics on and advertising off: only the G- ID is configured, ad_storage stays denied, no ad tag or embed runs', async () => {
+      const { tab } = await visit('/fixtures/categories.html');
+      await clickUi(tab, 'Customize');
+      await clickSwitch(tab, 'Analytics');
+      await clickUi(tab, 'Save choices', 'dialog');
+      await expect.poll(() => env.network.log.hits.length).toBeGreaterThan(0);
+      expect(await configured(tab)).toEqual([GA_ID]);
+      expect(env.network.log.hits[0].get('gcs')).toBe('G101');
+      expect(await tab.run(() => (window as unknown as { gtagStandIn: { consent: Record<string, string> } }).gtagStandIn.consent)).toMatchObject({ analytics_storage: 'granted', ad_storage: 'denied', ad_user_data: 'denied', ad_personalization: 'denied', security_storage: 'granted' });
+      expect(env.network.log.google.filter((u) => u.includes('doubleclick'))).toEqual([]);
+      expect(await consent(tab)).toMatchObject({ source: 'preferences', categories: { analytics: true, marketing: false, functional: false } });
+      expect((await tab.cookies()).map((c) => c.name)).not.toContain('_gcl_au');
+      expect(await tab.run(() => [(window as unknown as { ran?: string[] }).ran ?? null, document.getElementById('video')!.getAttribute('src'), document.getElementById('placeholder')!.hidden])).toEqual([null, null, false]);
+      expect(env.network.log.embeds).toEqual([]);
+      expect(await tab.errors()).toEqual([]);
+    });
+
+    it('revoking advertising keeps GA running and removes _gcl_au from the parent domain and the site’s own ad cookie; the embed loads only with consent', async () => {
+      const { tab } = await visit('/fixtures/categories.html');
+      await expect.poll(() => noticeShown(tab)).toBe(true);
+      expect(env.network.log.embeds).toEqual([]);
+      await clickUi(tab, 'Accept all');
+      await expect.poll(() => analyticsCookies(tab).then(() => tab.cookies()).then((jar) => jar.map((c) => `${c.name} ${c.domain} ${c.path}`))).toEqual(
+        expect.arrayContaining(['_ga .example.test /', '_gcl_au .example.test /', expect.stringMatching(/^_shop_ad /)]),
+      );
+      expect(await configured(tab)).toEqual([GA_ID, 'AW-123456789']);
+      await expect.poll(() => env.network.log.embeds).toEqual(['https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ']);
+      expect(await tab.run(() => document.getElementById('placeholder')!.hidden)).toBe(true);
+
+      await clickPage(tab, 'footer [data-consent-open]');
+      await clickSwitch(tab, 'Advertising');
+      await clickUi(tab, 'Save choices', 'dialog');
+      await expect.poll(async () => (await tab.cookies()).map((c) => c.name)).not.toContain('_gcl_au');
+      const names = (await tab.cookies()).map((c) => `${c.name} ${c.domain}`);
+      expect(names).toContain('_ga .example.test');
+      expect(names.some((n) => n.startsWith('_shop_ad'))).toBe(false);
+      expect(await gaState(tab)).toMatchObject({ disabled: false });
+      const hits = env.network.log.hits.length;
+      await tab.run(() => (window as any).gtag('event', 'still_counted')); // eslint-disable-line @typescript-eslint/no-explicit-any
+      await expect.poll(() => env.network.log.hits.length).toBeGreaterThan(hits);
+      expect(await tab.errors()).toEqual([]);
+    });
+
+    it('a decision stored before categories (schema 1) is honoured: GA runs; a newly declared category is asked about', async () => {
+      const { tab } = await visit('/fixtures/plain.html');
+      await tab.run((v1: string) => (document.cookie = 'cg_consent=' + v1 + '; path=/'), V1);
+      await tab.goto(SITE + '/fixtures/plain.html');
+      await expect.poll(() => env.network.log.hits.length).toBeGreaterThan(0);
+      expect(await consent(tab)).toMatchObject({ source: 'banner', categories: { analytics: true } });
+      expect(await noticeShown(tab)).toBe(false);
+      await tab.goto(SITE + '/fixtures/categories.html');
+      await expect.poll(() => noticeShown(tab)).toBe(true);
+      expect(await consent(tab)).toMatchObject({ categories: { analytics: true, marketing: false, functional: false } });
+      expect(await configured(tab)).toEqual([GA_ID]);
+      expect(await tab.errors()).toEqual([]);
+    });
+
+    it("the site's own cookies that look like GA's survive every opt-out", async () => {
+      const { tab } = await visit('/');
+      await tab.run(() => {
+        for (const c of ['_gatekeeper=1; path=/', '_gateway_session=s; domain=example.test; path=/', '_gallery=2; domain=shop.example.test; path=/', '__utmost=3; path=/'])
+          document.cookie = c;
+      });
+      await clickUi(tab, 'Accept all');
+      await expect.poll(() => analyticsCookies(tab)).toContain('_ga .example.test /');
+      await clickPage(tab, 'footer [data-consent-open]');
+      await clickUi(tab, 'Reject all', 'dialog');
+      await expect.poll(async () => (await tab.cookies()).map((c) => c.name).filter((n) => n == '_ga' || n.startsWith('_ga_'))).toEqual([]);
+      const names = (await tab.cookies()).map((c) => c.name).sort();
+      expect(names).toEqual(expect.arrayContaining(['_gallery', '_gatekeeper', '_gateway_session', '__utmost']));
+      expect(await tab.errors()).toEqual([]);
+    });
+
     it('on a multi-label public suffix (co.uk): the opt-out removes _ga from the registrable domain and logs nothing', async () => {
       const { tab } = await visit('/', {}, 'http://www.shop.example.co.uk');
       await clickUi(tab, 'Accept all');
@@ -310,7 +402,7 @@ export const engineScenarios = (name: keyof BrowserPaths, launch: Launcher) => {
     else
       it('honours Global Privacy Control: no notice, no request to Google', async () => {
         const { tab } = await visit('/', { gpc: true });
-        await expect.poll(() => consent(tab)).toMatchObject({ analytics: false, source: 'gpc' });
+        await expect.poll(() => consent(tab)).toMatchObject({ categories: { analytics: false }, source: 'gpc' });
         await sleep(300);
         expect(await tab.run(() => (navigator as unknown as { globalPrivacyControl?: boolean }).globalPrivacyControl)).toBe(true);
         expect(await noticeShown(tab)).toBe(false);
