@@ -1,49 +1,27 @@
 import typescript from '@rollup/plugin-typescript';
 import terser from '@rollup/plugin-terser';
+import json from '@rollup/plugin-json';
+import replace from '@rollup/plugin-replace';
+import alias from '@rollup/plugin-alias';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
+import { dts } from 'rollup-plugin-dts';
 import { readFileSync, readdirSync } from 'node:fs';
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 const LANG_DIR = 'src/ui/lang/';
 
-// Type declarations come from tsc (see `npm run build`); these wrappers give each module system its own entry.
-const declarationEntries = {
-  name: 'declaration-entries',
-  generateBundle() {
-    for (const entry of ['index', 'headless'])
-      for (const ext of ['mts', 'cts'])
-        this.emitFile({ type: 'asset', fileName: entry + '.d.' + ext, source: `export * from './types/${entry}.js';\n` });
-  },
-};
-
-// The languages are JSON files; each becomes a module of its own, a chunk loaded on demand.
-const json = {
-  name: 'json',
-  transform: (code, id) => (id.endsWith('.json') ? { code: 'export default ' + JSON.stringify(JSON.parse(code)) + ';', map: null } : null),
-};
-
-// The script tag carries English and the notice: its loaders fetch `lang/<code>.json` and the preferences
-// file from beside the script (`lang-loader-script.ts`, `preferences-loader-script.ts`).
-const scriptTagLoaders = {
-  name: 'script-tag-loaders',
-  resolveId: (id, importer) => (/^\.\/(lang|preferences)-loader$/.test(id) && importer.includes('/src/ui/') ? importer.replace(/[^/]+$/, id.slice(2) + '-script.ts') : null),
-  generateBundle() {
-    for (const file of readdirSync(LANG_DIR))
-      this.emitFile({ type: 'asset', fileName: 'lang/' + file, source: JSON.stringify(JSON.parse(readFileSync(LANG_DIR + file, 'utf8'))) });
-  },
-};
-
-const defineVersion = {
-  name: 'define-version',
-  transform: (code) => (code.includes('__VERSION__') ? { code: code.replaceAll('__VERSION__', JSON.stringify(version)), map: null } : null),
-};
-
 const ts = () => typescript({ tsconfig: './tsconfig.json', include: ['src/**/*.ts'], noEmitOnError: true });
 
 // Internal properties start with `_` (private to a module, safe to shorten) or `$` (shared by the core
 // and the UI, which the npm build minifies as separate chunks: kept there, shortened in the single-file build).
+// Every file is ASCII: a page served in another encoding (windows-1252, Shift_JIS) reads the texts right.
 export const minify = (props = /^_/) =>
-  terser({ ecma: 2020, compress: { passes: 3, unsafe_arrows: true, pure_getters: true }, mangle: { properties: { regex: props } }, format: { comments: /^!/ } });
+  terser({
+    ecma: 2020,
+    compress: { passes: 3, unsafe_arrows: true, pure_getters: true },
+    mangle: { properties: { regex: props } },
+    format: { comments: /^!/, ascii_only: true },
+  });
 
 const npm = (format, ext) => ({
   dir: 'dist',
@@ -55,18 +33,35 @@ const npm = (format, ext) => ({
   ...(format == 'cjs' ? { exports: 'named', interop: 'default' } : {}),
 });
 
+// The script tag carries English and the notice: its loaders fetch `lang/<code>.json` and the preferences
+// file from beside the script instead of importing chunks.
+const scriptTagLoaders = alias({ entries: [{ find: /^\.\/(lang|preferences)-loader$/, replacement: './$1-loader-script' }] });
+
+// The script tag's languages, as files beside it.
+const langFiles = {
+  name: 'lang-files',
+  generateBundle() {
+    for (const file of readdirSync(LANG_DIR))
+      this.emitFile({ type: 'asset', fileName: 'lang/' + file, source: JSON.stringify(JSON.parse(readFileSync(LANG_DIR + file, 'utf8'))) });
+  },
+};
+
+// One bundled declaration file per entry and module system (the internal tree is not shipped).
+const declarations = (input, name) =>
+  ['mts', 'cts'].map((ext) => ({ input, plugins: [dts()], output: { file: `dist/${name}.d.${ext}`, format: 'es' } }));
+
 export default [
   {
-    // npm: js-cookie stays an import, resolved by the user's bundler or Node.
+    // npm: js-cookie stays an import, resolved by the user's bundler or Node. Each language is a chunk.
     input: { index: 'src/index.ts', headless: 'src/headless.ts' },
     external: ['js-cookie'],
-    plugins: [ts(), json, declarationEntries],
+    plugins: [ts(), json({ compact: true, namedExports: false, preferConst: true })],
     output: [npm('es', 'mjs'), npm('cjs', 'cjs')],
   },
   {
     // The script tag: one self-contained file (core, notice, styles, English, js-cookie).
     input: 'src/auto.ts',
-    plugins: [scriptTagLoaders, defineVersion, ts(), nodeResolve()],
+    plugins: [scriptTagLoaders, langFiles, replace({ preventAssignment: true, values: { __VERSION__: JSON.stringify(version) } }), ts(), nodeResolve()],
     output: { file: 'dist/consent-gate.min.js', format: 'iife', sourcemap: true, plugins: [minify(/^[_$]/)] },
   },
   {
@@ -75,4 +70,8 @@ export default [
     plugins: [ts()],
     output: { file: 'dist/consent-gate.preferences.min.js', format: 'iife', sourcemap: true, plugins: [minify(/^[_$]/)] },
   },
+  ...declarations('src/index.ts', 'index'),
+  ...declarations('src/headless.ts', 'headless'),
+  // The script tag's globals (`window.ConsentGate`, `window.consentGateConfig`), for a site's TypeScript.
+  { input: 'src/global.ts', plugins: [dts()], output: { file: 'dist/consent-gate.min.d.ts', format: 'es' } },
 ];

@@ -19,6 +19,7 @@ const start = () => {
   if (!w || w.ConsentGate) return;
   const script = w.document.currentScript as HTMLScriptElement | null;
   const data = script ? script.dataset : {};
+  const src = script?.src;
   const options: Record<string, any> = { ...w.consentGateConfig, ...datasetOptions(data) }; // eslint-disable-line @typescript-eslint/no-explicit-any
   options.cookie = { ...options.cookie, domain: options.cookieDomain ?? options.cookie?.domain };
   if (script && script.nonce) options.nonce = script.nonce;
@@ -28,7 +29,8 @@ const start = () => {
       const c = normalizeOptions(options);
       const core = startCore(c, w);
       w.ConsentGate = Object.assign(core, { version: __VERSION__ });
-      if (c.ui !== false) mountUi(core, c, w, script ? script.src : undefined);
+      // A CDN's short URL (`…/npm/consent-gate@1`) names the package, not this file: the files are in its dist/.
+      if (c.ui !== false) mountUi(core, c, w, src && (/\.js([?#]|$)/.test(src) ? src : src.replace(/\/?([?#].*)?$/, '/dist/')));
       return;
     } catch (e) {
       const path = / invalid (\w+)/.exec((e as Error).message);

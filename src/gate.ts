@@ -22,9 +22,6 @@ export interface Core extends ConsentGate {
   $decide(choice: Categories | boolean, source: ConsentSource): Consent | null;
 }
 
-/** A decision as comparable text; '' while undecided. */
-const key = (c: Consent | null) => (c ? encodeRecord(c) : '');
-
 /** Google's own cookies of each category (the site adds its own through `cookies`). */
 const GOOGLE_COOKIES: { [K in Category]?: RegExp } = { analytics: ANALYTICS_COOKIE, marketing: MARKETING_COOKIE };
 
@@ -125,6 +122,7 @@ export const startCore = (c: Config, w?: Win): Core => {
     clearAnalyticsCookies: () => clear('analytics'),
     clearCookies: clear,
     // Replaced by the UI once it is mounted.
+    ready: Promise.resolve(),
     showBanner() {},
     showPreferences() {},
     onChange(listener) {
@@ -143,7 +141,7 @@ export const startCore = (c: Config, w?: Win): Core => {
   const google = createGoogleGate(c, w!);
   const follow = () => {
     const next = readStored();
-    if (live && key(project(next)) != key(state)) apply(next);
+    if (live && JSON.stringify(project(next)) != JSON.stringify(state)) apply(next);
   };
   // Another tab's message carries its decision: once it decodes as strictly as a stored one, it counts as
   // stored at once (the cookie may show it only later) and is checked against the cookie after `TOLD_MS`.

@@ -228,6 +228,12 @@ export interface ConsentGate {
   clearCookies(category: Category): ClearResult;
   /** Call `listener` on every change, in this tab or another; returns the unsubscribe function. */
   onChange(listener: ConsentListener): () => void;
+  /**
+   * Resolves once the built-in UI is drawn (its chunk and language loaded, the page's body parsed); at once
+   * in headless mode and on the server. `showBanner()` and `showPreferences()` need not wait for it: called
+   * earlier, they are queued and honoured then.
+   */
+  ready: Promise<void>;
   /** Show the notice again, even after a decision (no-op in headless mode). */
   showBanner(): void;
   /** Open the preferences dialog (no-op in headless mode). */

@@ -23,14 +23,12 @@ export interface Ui {
   button(label: string, action: () => void, cls?: string, name?: string): HTMLButtonElement;
   /** Add CSS to the shadow root, as a constructable stylesheet. */
   styles(css: string): void;
-  /** The handler of a decision button: record `choice` (`true` or `false`: every category), announce "Choices saved", close the preferences. */
+  /** The handler of a decision button: record `choice` (`true` or `false`: every category) and announce "Choices saved". */
   choose(choice: Categories | boolean, source: 'banner' | 'preferences'): () => void;
   /** Announce `text` in the live region `region`, even when it repeats. */
   announce(region: HTMLElement, text: string): void;
   /** Whether the notice shows (the floating button then hides). */
   shown?: boolean;
-  /** Close the preferences, once they exist. */
-  close?(): void;
 }
 
 /** What the preferences chunk exports. */

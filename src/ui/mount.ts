@@ -12,12 +12,10 @@ import { loadPreferences } from './preferences-loader';
 import { reservePageSpace } from './page-space';
 import { createNotice } from './notice';
 
-/** The texts to show: English, then the language's, then the site's own (strings only). */
+/** The texts to show: English, then the language's, then the site's own (a value that is no string is left out). */
 export const resolveTexts = (loaded: Partial<Texts> | undefined, own: Record<string, unknown> = {}): Texts => {
   const texts = { ...EN, ...loaded } as Texts;
-  for (const key in own)
-    if (typeof own[key] == 'string') texts[key as keyof Texts] = own[key] as string;
-    else console.warn('consent-gate: texts.' + key + ' is no string, ignored');
+  for (const key in own) if (typeof own[key] == 'string') texts[key as keyof Texts] = own[key] as string;
   return texts;
 };
 
@@ -28,16 +26,20 @@ export const resolveTexts = (loaded: Partial<Texts> | undefined, own: Record<str
  * the floating button is to show, else when first opened. `base` is where the script-tag build finds its
  * languages and its preferences file.
  */
-export const mountUi = (core: Core, c: Config, w: Win, base?: string): void => {
+export const mountUi = (core: Core, c: Config, w: Win, base?: string): Promise<void> => {
   const doc = w.document;
-  // Until the notice is drawn (languages load, the body parses), requests wait.
+  // Until the notice is drawn (languages load, the body parses), requests wait; `ready` tells when.
   let want = '';
+  let drawn: () => void;
+  core.ready = new Promise((resolve) => (drawn = resolve));
   core.showBanner = () => void (want = 'b');
   core.showPreferences = () => void (want = 'p');
   const lang = pickLang([c.lang, doc.documentElement.lang, ...(w.navigator.languages || [])]);
   // English is built in: drawn at once; another language first loads its texts.
   if (lang == 'en') whenReady(undefined);
   else loadLang(lang, base).then(whenReady);
+
+  return core.ready;
 
   function whenReady(loaded: Partial<Texts> | undefined) {
     const go = () => render(resolveTexts(loaded, c.texts));
@@ -50,8 +52,8 @@ export const mountUi = (core: Core, c: Config, w: Win, base?: string): void => {
     const listen = new w.AbortController();
     const el = tagger(doc);
     const host = doc.createElement('consent-gate');
-    // The stylesheet knows 'light' and 'dark'; anything else follows prefers-color-scheme.
-    host.dataset.theme = c.theme || '';
+    // The stylesheet knows 'light' and 'dark'; anything else (even 'undefined') follows prefers-color-scheme.
+    host.dataset.theme = c.theme as string;
     const root = host.attachShadow({ mode: 'open' });
     const outside = el('p', { role: 'status', class: 'v' });
     const ui: Ui = {
@@ -79,7 +81,6 @@ export const mountUi = (core: Core, c: Config, w: Win, base?: string): void => {
       choose: (choice, source) => () => {
         core.$decide(choice, source);
         ui.announce(outside, t.saved);
-        ui.close?.();
       },
       announce(region, text) {
         region.textContent = '';
@@ -100,7 +101,7 @@ export const mountUi = (core: Core, c: Config, w: Win, base?: string): void => {
         if (d) d.open(opener);
         else {
           // Without its file the dialog cannot open: the notice still lets the visitor decide.
-          console.error('consent-gate: the preferences did not load');
+          console.error('consent-gate: preferences not loaded');
           core.showBanner();
         }
       });
@@ -153,5 +154,6 @@ export const mountUi = (core: Core, c: Config, w: Win, base?: string): void => {
     if (bannerWanted || c.floatingButton) ((w as { requestIdleCallback?: (f: () => void) => void }).requestIdleCallback || setTimeout)(load);
     if (want == 'b') core.showBanner();
     if (want == 'p') open();
+    drawn();
   }
 };

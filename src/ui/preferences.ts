@@ -99,25 +99,23 @@ const createDialog = (ui: Ui, t: typeof EN_PREFERENCES & Ui['t']) => {
           ),
         ]
       : []),
-    button(
-      '×',
-      (ui.close = () => {
-        if (!dialog.open) return;
-        dialog.close ? dialog.close() : dialog.removeAttribute('open');
-        if (opener && opener.isConnected && !opener.closest('[hidden]')) (opener as HTMLElement).focus();
-        opener = null;
-      }),
-      'x',
-      t.close,
-    ),
+    button('×', () => close(), 'x', t.close),
   );
   let opener: Element | null = null;
+  const close = () => {
+    if (!dialog.open) return;
+    dialog.close ? dialog.close() : dialog.removeAttribute('open');
+    if (opener && opener.isConnected && !opener.closest('[hidden]')) (opener as HTMLElement).focus();
+    opener = null;
+  };
+  // A decision, given here, in the notice, through the API or in another tab, closes it.
+  core.onChange(close);
 
   // Escape closes without changing anything; Tab wraps inside.
   dialog.addEventListener('keydown', (e) => {
     if (e.key == 'Escape') {
       e.preventDefault();
-      ui.close!();
+      close();
       // WebKitGTK names Shift+Tab's key 'Unidentified'; its code is still 'Tab'.
     } else if (e.code == 'Tab' || e.key == 'Tab') {
       const items = Array.from(dialog.querySelectorAll<HTMLElement>(FOCUSABLE)).filter((x) => !x.closest('[hidden]'));
@@ -130,7 +128,7 @@ const createDialog = (ui: Ui, t: typeof EN_PREFERENCES & Ui['t']) => {
   });
   dialog.addEventListener('cancel', (e) => {
     e.preventDefault();
-    ui.close!();
+    close();
   });
   root.append(dialog);
 

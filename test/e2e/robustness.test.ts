@@ -3,12 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { clickUi, gaState, openContext, site, sleep, useBrowserAndSite } from './harness';
 
 const STRICT = "script-src 'self' https://www.googletagmanager.com; style-src 'self'";
+const ENCODING: Record<string, string> = { '/fixtures/encoding-shift_jis.html': 'shift_jis', '/fixtures/encoding-windows-1252.html': 'windows-1252' };
 const CSP: Record<string, string> = {
   '/fixtures/csp.html': STRICT,
   '/fixtures/tags.html': "script-src 'self' 'nonce-r4nd0m' https://www.googletagmanager.com; style-src 'self'",
 };
 
-const env = useBrowserAndSite((path): Record<string, string> => (CSP[path] ? { 'content-security-policy': CSP[path] } : {}));
+const env = useBrowserAndSite((path): Record<string, string> =>
+  CSP[path] ? { 'content-security-policy': CSP[path] } : ENCODING[path] ? { 'content-type': 'text/html; charset=' + ENCODING[path] } : {},
+);
 
 describe('6. strict Content-Security-Policy', () => {
   it(`works and is styled under ${STRICT}, with no violation`, async () => {
@@ -131,13 +134,31 @@ describe('the preferences file, loaded beside the script', () => {
     await clickUi(page, 'Accept all');
     await page.locator('footer [data-consent-open]').click();
     await page.locator('consent-gate .n').waitFor();
-    expect(logged).toContain('consent-gate: the preferences did not load');
+    expect(logged).toContain('consent-gate: preferences not loaded');
     await clickUi(page, 'Reject all');
     expect(await page.evaluate(() => (window as any).ConsentGate.getConsent().categories.analytics)).toBe(false);
     // The failed load at idle, while the notice showed, is no page error either.
     expect(errors).toEqual([]);
     await context.close();
   });
+});
+
+describe('pages in other encodings', () => {
+  for (const charset of ['shift_jis', 'windows-1252'])
+    it(`shows the texts right on a ${charset} page that serves the script without a charset`, async () => {
+      const { context, errors } = await openContext(env.browser);
+      const page = await context.newPage();
+      const response = await page.goto(site(env.server) + `/fixtures/encoding-${charset}.html`);
+      expect(response!.headers()['content-type']).toBe('text/html; charset=' + charset);
+      expect(await page.evaluate(() => document.characterSet.toLowerCase())).toBe(charset);
+      await clickUi(page, 'Customize');
+      const dialog = page.locator('consent-gate dialog');
+      await dialog.waitFor();
+      expect(await dialog.getByRole('button', { name: 'Close' }).textContent()).toBe('\u00d7');
+      expect(await dialog.locator('p', { hasText: 'Global Privacy Control' }).textContent()).toContain('browser\u2019s');
+      expect(errors).toEqual([]);
+      await context.close();
+    });
 });
 
 describe('7. bad input and hostile conditions', () => {

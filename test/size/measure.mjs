@@ -23,35 +23,49 @@ const virtual = (code) => ({
 });
 
 /**
- * What an app's bundle gains from `code`, which imports 'consent-gate', tree-shaken and minified as a
- * user's build does (rollup, terser's defaults): the entry chunk and every chunk it imports statically
- * (chunks loaded on demand, like the UI, are left out).
+ * What an app's bundle gains from `code`, which imports 'consent-gate' or 'consent-gate/headless',
+ * tree-shaken and minified as a user's build does (rollup, terser's defaults): `initial`, the entry chunk
+ * and every chunk it imports statically; `lazy`, each chunk loaded on demand (with its own static imports
+ * not already in the initial ones), by the name of the module it loads.
  */
-export const bundleSize = async (code) => {
+export const bundleSizes = async (code) => {
   const bundle = await rollup({ input: 'entry', plugins: [virtual(code), nodeResolve()], onwarn() {} });
   const { output } = await bundle.generate({ format: 'es', plugins: [terser({ format: { comments: false } })] });
   const byName = Object.fromEntries(output.map((chunk) => [chunk.fileName, chunk]));
-  const loaded = new Set();
-  const visit = (chunk) => loaded.has(chunk) || (loaded.add(chunk), chunk.imports.forEach((name) => visit(byName[name])));
-  visit(output[0]);
-  return sizes([...loaded].map((chunk) => chunk.code).join('\n'));
+  const reach = (chunk, seen = new Set()) => (seen.has(chunk) ? seen : (seen.add(chunk), chunk.imports.forEach((name) => reach(byName[name], seen)), seen));
+  const initial = reach(output[0]);
+  // What is in the page by the time `chunk` loads: the initial chunks, and those of whatever loads it.
+  const before = (chunk) => {
+    const loaders = output.filter((c) => c.dynamicImports.includes(chunk.fileName));
+    return new Set([...initial, ...loaders.flatMap((c) => [...reach(c), ...before(c)])]);
+  };
+  const lazy = output.filter((chunk) => chunk.isDynamicEntry).map((chunk) => {
+    const loaded = before(chunk);
+    return { chunk: chunk.name, ...sizes([...reach(chunk)].filter((c) => !loaded.has(c)).map((c) => c.code).join('\n')) };
+  });
+  return { initial: sizes([...initial].map((chunk) => chunk.code).join('\n')), lazy, chunks: output.length };
 };
 
 const file = (path) => sizes(readFileSync(root + path));
 
+const largestOf = (items) => items.reduce((a, b) => (b.brotli > a.brotli ? b : a));
+
 /** Every budgeted item, measured now. */
 export const measureAll = async () => {
-  const langs = readdirSync(root + 'dist/lang').map((name) => ({ name, ...file('dist/lang/' + name) }));
-  const largest = langs.reduce((a, b) => (b.brotli > a.brotli ? b : a));
+  const langFile = largestOf(readdirSync(root + 'dist/lang').map((name) => ({ name, ...file('dist/lang/' + name) })));
+  const headless = await bundleSizes("import { createConsentGate } from 'consent-gate/headless'; export const gate = createConsentGate({ gaId: 'G-ABC123' });");
+  const main = await bundleSizes("import { createConsentGate } from 'consent-gate'; export const gate = createConsentGate({ gaId: 'G-ABC123' });");
+  const lazy = (name) => main.lazy.find((chunk) => chunk.chunk == name);
+  const langChunk = largestOf(main.lazy.filter((chunk) => /^[a-z]{2}(-\w+)?$/.test(chunk.chunk)));
   return [
     { name: 'Script tag: `dist/consent-gate.min.js` (core, notice, styles, English, js-cookie)', budget: 6144, ...file('dist/consent-gate.min.js') },
     { name: 'Script tag, loaded when needed: `dist/consent-gate.preferences.min.js` (the preferences dialog, the floating button)', budget: 2560, ...file('dist/consent-gate.preferences.min.js') },
-    {
-      name: 'npm, headless: `createConsentGate` from `consent-gate/headless`, tree-shaken',
-      budget: 3840,
-      ...(await bundleSize("import { createConsentGate } from 'consent-gate/headless'; export const gate = createConsentGate({ gaId: 'G-ABC123' });")),
-    },
-    { ...largest, name: `Largest language file: \`dist/lang/${largest.name}\``, budget: 1024 },
+    { ...langFile, name: 'Script tag, largest language file: `dist/lang/' + langFile.name + '`', budget: 1024 },
+    { name: 'npm, headless: `consent-gate/headless`, its whole output (' + headless.chunks + ' chunk), tree-shaken', budget: 3840, ...headless.initial },
+    { name: 'npm, `consent-gate`: the initial chunk (core, js-cookie)', budget: 4096, ...main.initial },
+    { name: 'npm, `consent-gate`, loaded on demand: the notice chunk', budget: 3072, ...lazy('mount') },
+    { name: 'npm, `consent-gate`, loaded on demand: the preferences chunk', budget: 2048, ...lazy('preferences') },
+    { name: 'npm, `consent-gate`, loaded on demand: the largest language chunk (' + langChunk.chunk + ')', budget: 1024, ...langChunk },
   ];
 };
 
