@@ -18,7 +18,8 @@ const ts = () => typescript({ tsconfig: './tsconfig.json', include: ['src/**/*.t
 export const minify = (props = /^_/) =>
   terser({
     ecma: 2020,
-    compress: { passes: 3, unsafe_arrows: true, pure_getters: true },
+    // directives: false keeps 'use client', which the React binding needs at its top.
+    compress: { passes: 3, unsafe_arrows: true, pure_getters: true, directives: false },
     mangle: { properties: { regex: props } },
     format: { comments: /^!/, ascii_only: true },
   });
@@ -30,6 +31,8 @@ const npm = (format, ext) => ({
   chunkFileNames: 'chunks/[name].' + ext,
   sourcemap: true,
   plugins: [minify()],
+  // Next.js renders the React binding in client components only.
+  banner: (chunk) => (chunk.name == 'react' ? "'use client';" : ''),
   ...(format == 'cjs' ? { exports: 'named', interop: 'default' } : {}),
 });
 
@@ -52,12 +55,20 @@ const declarations = (input, name) =>
 
 export default [
   {
-    // npm: js-cookie stays an import, resolved by the user's bundler or Node. Each language is a chunk.
-    input: { index: 'src/index.ts', headless: 'src/headless.ts' },
-    external: ['js-cookie'],
+    // npm: js-cookie, React and Vue stay imports, resolved by the user's bundler or Node. The bindings share
+    // the main entry's chunks; each language is a chunk.
+    input: { index: 'src/index.ts', react: 'src/react/index.ts', vue: 'src/vue/index.ts' },
+    external: ['js-cookie', 'react', 'vue'],
     plugins: [ts(), json({ compact: true, namedExports: false, preferConst: true })],
     output: [npm('es', 'mjs'), npm('cjs', 'cjs')],
   },
+  // The headless and the server entries: each one file of its own, with no chunk to load.
+  ...['headless', 'server'].map((name) => ({
+    input: { [name]: `src/${name}.ts` },
+    external: ['js-cookie'],
+    plugins: [ts()],
+    output: [npm('es', 'mjs'), npm('cjs', 'cjs')],
+  })),
   {
     // The script tag: one self-contained file (core, notice, styles, English, js-cookie).
     input: 'src/auto.ts',
@@ -72,6 +83,9 @@ export default [
   },
   ...declarations('src/index.ts', 'index'),
   ...declarations('src/headless.ts', 'headless'),
+  ...declarations('src/server.ts', 'server'),
+  ...declarations('src/react/index.ts', 'react').map((config) => ({ ...config, external: ['react'] })),
+  ...declarations('src/vue/index.ts', 'vue').map((config) => ({ ...config, external: ['vue'] })),
   // The script tag's globals (`window.ConsentGate`, `window.consentGateConfig`), for a site's TypeScript.
   { input: 'src/global.ts', plugins: [dts()], output: { file: 'dist/consent-gate.min.d.ts', format: 'es' } },
 ];

@@ -2,15 +2,30 @@
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.map': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.json': 'application/json' };
 // URL prefix → folder. Everything else comes from demo/.
 const MOUNTS = [
   ['/js/', 'dist/'],
+  ['/apps/', 'demo/.build/'],
   ['/', 'demo/'],
 ];
+
+/**
+ * The React and Vue examples, rendered on the server for each request with the decision its cookie holds
+ * (from `npm run build:apps`, demo/.build/), the decision handed to the browser for hydration.
+ */
+const renderApp = async (app, cookieHeader) => {
+  const template = await readFile(join(root, `demo/.build/${app}/index.html`), 'utf8').catch(() => undefined);
+  if (!template) return undefined;
+  const { render } = await import(pathToFileURL(join(root, `demo/.build/${app}-server/entry-server.mjs`)).href);
+  const { html, initialConsent } = await render(cookieHeader || '');
+  // The decision as JSON in a script: `<` escaped, so no text in it can end the script.
+  const state = `<script>window.__CONSENT__ = ${JSON.stringify(initialConsent).replace(/</g, '\\u003c')};</script>`;
+  return template.replace('<!--app-head-->', state).replace('<!--app-html-->', html);
+};
 
 /**
  * With a real measurement ID (`GA_ID=G-XXXXXXX npm start`) the pages load Google's gtag.js instead of the
@@ -46,6 +61,11 @@ export const startDemoServer = ({ port = 0, host = '127.0.0.1', headers = () => 
       return res.writeHead(204).end();
     }
     if (url.pathname === '/hits.json') return res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify({ hits, decisions }));
+    const app = /^\/(react|react18|vue)\/$/.exec(url.pathname);
+    if (app) {
+      const html = await renderApp(app[1], req.headers.cookie);
+      if (html) return res.writeHead(200, { 'content-type': TYPES['.html'], 'cache-control': 'no-store', ...headers(url.pathname) }).end(html);
+    }
     // The shop's pages: demo/pages/<name>.html (its title in a first-line comment, then its <main>) in demo/layout.html.
     const page = /^\/([\w-]+\.html)?$/.exec(url.pathname);
     if (page) {

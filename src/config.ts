@@ -5,8 +5,9 @@ import { CATEGORIES } from './consent/categories';
 
 /** Validated options with every default filled in; IDs always lists, categories in their fixed order. */
 type Optional = 'ui' | 'policyUrl' | 'nonce' | 'logEndpoint' | 'gpc' | 'consentMode' | 'lang' | 'texts' | 'theme' | 'deletionRequestUrl' | 'floatingButton' | 'adsDataRedaction' | 'urlPassthrough';
-export type Config = Required<Omit<ConsentGateOptions, 'gaId' | 'googleAdsId' | 'cookie' | 'cookies' | Optional>> &
+export type Config = Required<Omit<ConsentGateOptions, 'categories' | 'gaId' | 'googleAdsId' | 'cookie' | 'cookies' | Optional>> &
   Pick<ConsentGateOptions, Optional> & {
+    categories: Category[];
     gaId: string[];
     googleAdsId: string[];
     cookie: CookieOptions & { name: string };

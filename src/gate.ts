@@ -1,6 +1,7 @@
 import type { Categories, Category, ClearResult, Consent, ConsentGate, ConsentListener, ConsentSource } from './types';
 import type { Config } from './config';
 import { decodeRecord, encodeRecord } from './consent/record';
+import { project, storedDecision } from './consent/policy';
 import { createCookieStore, TOLD_MS } from './consent/cookie-store';
 import { logDecision } from './consent/proof-log';
 import { createGoogleGate } from './google/google-gate';
@@ -39,26 +40,9 @@ export const startCore = (c: Config, w?: Win): Core => {
   // A single-page app may have moved on with `history.pushState`: its first path still holds cookies.
   const landing = doc ? doc.location.pathname : '/';
 
-  // One entry per declared category.
-  const each = (value: (k: Category) => boolean) => Object.fromEntries(c.categories.map((k) => [k, value(k)]));
   const gpcOn = () => c.gpc != 'ignore' && (w!.navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true;
 
-  // Under GPC a banner grant predates the signal; a GPC denial lasts only while the signal is on.
-  const honoured = (found: Consent | null) =>
-    found && (gpcOn() ? found.source == 'banner' && Object.values(found.categories).includes(true) : found.source == 'gpc') ? null : found;
-
-  const readStored = (): Consent | null => {
-    let found: Consent | null = null;
-    for (const value of store._values()) {
-      const record = decodeRecord(value, c, Date.now());
-      if (record && (!found || record.timestamp > found.timestamp)) found = record;
-    }
-    return honoured(found);
-  };
-
-  // The decision as it applies here: recorded categories as recorded, a declared one it lacks denied.
-  const project = (record: Consent | null): Consent | null =>
-    record && { ...record, categories: each((k) => record.categories[k] === true) };
+  const readStored = () => storedDecision(store._values(), c, Date.now(), gpcOn());
 
   const clear = (k: Category): ClearResult =>
     clearCookies(
@@ -71,7 +55,7 @@ export const startCore = (c: Config, w?: Win): Core => {
   // Apply `record` to Google's tags, the gated elements and the cleaner, then (unless starting) tell every listener.
   const apply = (record: Consent | null, starting?: boolean) => {
     const prev = state;
-    const next = (state = project(record));
+    const next = (state = project(record, c.categories));
     covered = !!record && c.categories.every((k) => k in record.categories);
     google._apply(next && next.categories);
     applyConsentElements(doc!, (names) => names.split(/[\s,]+/).every((k) => k == 'necessary' || next?.categories[k as Category]), c.nonce);
@@ -94,7 +78,7 @@ export const startCore = (c: Config, w?: Win): Core => {
       timestamp: Math.floor(Date.now() / 1000) * 1000,
       revision: c.revision,
       source,
-      categories: each((k) => (typeof choice == 'object' ? choice[k] : choice) === true),
+      categories: Object.fromEntries(c.categories.map((k) => [k, (typeof choice == 'object' ? choice[k] : choice) === true])),
     };
     const value = encodeRecord(next);
     store._write(value);
@@ -141,7 +125,7 @@ export const startCore = (c: Config, w?: Win): Core => {
   const google = createGoogleGate(c, w!);
   const follow = () => {
     const next = readStored();
-    if (live && JSON.stringify(project(next)) != JSON.stringify(state)) apply(next);
+    if (live && JSON.stringify(project(next, c.categories)) != JSON.stringify(state)) apply(next);
   };
   // Another tab's message carries its decision: once it decodes as strictly as a stored one, it counts as
   // stored at once (the cookie may show it only later) and is checked against the cookie after `TOLD_MS`.

@@ -71,19 +71,19 @@ export interface ConsentGateOptions {
    * An undeclared category is always denied.
    * @default ['analytics']
    */
-  categories?: Category[];
+  categories?: readonly Category[];
   /**
    * One GA4 measurement ID (`G-` followed by letters and digits) or an array of them. Configured, and
    * gtag.js loaded, only while `analytics` is granted.
    * @default [] (no Google Analytics; `data-consent` tags are still gated)
    */
-  gaId?: string | string[];
+  gaId?: string | readonly string[];
   /**
    * One Google Ads ID (`AW-` followed by digits) or an array of them. Configured, and gtag.js loaded, only
    * while `marketing` is granted.
    * @default []
    */
-  googleAdsId?: string | string[];
+  googleAdsId?: string | readonly string[];
   /**
    * Redact ad-click identifiers from Google's requests while `ad_storage` is denied
    * (`gtag('set', 'ads_data_redaction', true)`, before any `config`).
@@ -101,7 +101,7 @@ export interface ConsentGateOptions {
    * exact names or patterns, e.g. `{ marketing: ['_fbp', '_fbc'], functional: [/^yt-/] }`. They are listed in
    * the preferences too. Google's own (`_ga`, `_gcl_au`, …) need no listing.
    */
-  cookies?: { [K in Category]?: (string | RegExp)[] };
+  cookies?: { [K in Category]?: readonly (string | RegExp)[] };
   /** URL of the privacy statement (http(s) or relative). */
   policyUrl?: string;
   /**

@@ -42,11 +42,27 @@ const BUNDLERS = {
     return jsFiles(join(dir, 'out'));
   },
   'Next.js': async (dir) => {
-    // A client component that starts the gate; the files that hold consent-gate's code are its share.
+    // The files that hold consent-gate's code are its share. The main entry as the README shows it: a layout
+    // (a server component) reads the decision and hands it to the provider; a page shows <Consented>.
     mkdirSync(join(dir, 'app'), { recursive: true });
-    writeFileSync(join(dir, 'app/layout.jsx'), 'export default function Layout({ children }) { return <html lang="en"><body>{children}</body></html>; }\n');
-    writeFileSync(join(dir, 'app/gate.jsx'), "'use client';\nimport { useEffect } from 'react';\n" + readFileSync(join(dir, 'app.js'), 'utf8').replace(/^window\.gate = (.*)$/m, 'export default function Gate() { useEffect(() => { window.gate = $1 }, []); return null; }'));
-    writeFileSync(join(dir, 'app/page.jsx'), "import Gate from './gate';\nexport default function Page() { return <main><h1>App</h1><Gate /></main>; }\n");
+    if (readFileSync(join(dir, 'app.js'), 'utf8').includes('/headless')) {
+      writeFileSync(join(dir, 'app/layout.jsx'), 'export default function Layout({ children }) { return <html lang="en"><body>{children}</body></html>; }\n');
+      writeFileSync(join(dir, 'app/gate.jsx'), "'use client';\nimport { useEffect } from 'react';\n" + readFileSync(join(dir, 'app.js'), 'utf8').replace(/^window\.gate = (.*)$/m, 'export default function Gate() { useEffect(() => { window.gate = $1 }, []); return null; }'));
+      writeFileSync(join(dir, 'app/page.jsx'), "import Gate from './gate';\nexport default function Page() { return <main><h1>App</h1><Gate /></main>; }\n");
+    } else {
+      writeFileSync(
+        join(dir, 'app/layout.jsx'),
+        `import { cookies } from 'next/headers';
+import { readConsent } from 'consent-gate/server';
+import { ConsentGateProvider } from 'consent-gate/react';
+const options = { categories: ['analytics', 'marketing'], gaId: 'G-ABC123' };
+export default async function Layout({ children }) {
+  return <html lang="en"><body><ConsentGateProvider options={options} initialConsent={readConsent(await cookies(), options)}>{children}</ConsentGateProvider></body></html>;
+}
+`,
+      );
+      writeFileSync(join(dir, 'app/page.jsx'), "import { Consented } from 'consent-gate/react';\nexport default function Page() { return <main><h1>App</h1><Consented category=\"marketing\" fallback={<p>No ads.</p>}><p>Ads.</p></Consented></main>; }\n");
+    }
     writeFileSync(join(dir, 'next.config.mjs'), 'export default {};\n');
     run(join(here, 'node_modules/.bin/next'), ['build'], dir);
     return jsFiles(join(dir, '.next/static')).filter((file) => /cg_consent|consent-gate/.test(readFileSync(file, 'utf8')));

@@ -36,11 +36,11 @@ afterAll(async () => {
 describe('9. the npm package', () => {
   it('ships only what a user needs: the built files, their bundled types, README and LICENSE', () => {
     const files: string[] = JSON.parse(run('npm', ['pack', '--dry-run', '--json'], root))[0].files.map((f: { path: string }) => f.path);
-    for (const file of ['LICENSE', 'README.md', 'package.json', 'dist/index.mjs', 'dist/index.cjs', 'dist/index.d.mts', 'dist/index.d.cts', 'dist/headless.mjs', 'dist/headless.d.cts', 'dist/consent-gate.min.js', 'dist/consent-gate.min.d.ts', 'dist/consent-gate.preferences.min.js', 'dist/lang/de.json'])
+    for (const file of ['LICENSE', 'README.md', 'package.json', 'dist/index.mjs', 'dist/index.cjs', 'dist/index.d.mts', 'dist/index.d.cts', 'dist/headless.mjs', 'dist/headless.d.cts', 'dist/server.mjs', 'dist/react.mjs', 'dist/vue.cjs', 'dist/consent-gate.min.js', 'dist/consent-gate.min.d.ts', 'dist/consent-gate.preferences.min.js', 'dist/lang/de.json'])
       expect(files).toContain(file);
     // One declaration file per entry and module system, not the internal tree.
     expect(files.filter((f) => f.endsWith('.d.ts') || f.endsWith('.d.mts') || f.endsWith('.d.cts')).sort()).toEqual(
-      ['dist/consent-gate.min.d.ts', 'dist/headless.d.cts', 'dist/headless.d.mts', 'dist/index.d.cts', 'dist/index.d.mts'],
+      ['dist/consent-gate.min.d.ts', 'dist/headless.d.cts', 'dist/headless.d.mts', 'dist/index.d.cts', 'dist/index.d.mts', 'dist/react.d.cts', 'dist/react.d.mts', 'dist/server.d.cts', 'dist/server.d.mts', 'dist/vue.d.cts', 'dist/vue.d.mts'],
     );
     expect(files.filter((f) => !/^(dist\/|README\.md$|LICENSE$|package\.json$)/.test(f))).toEqual([]);
   });
@@ -57,6 +57,13 @@ describe('9. the npm package', () => {
     const files = scripts(join(app, 'node_modules/consent-gate/dist'));
     expect(files.length).toBeGreaterThan(5);
     for (const file of files) expect(readFileSync(file, 'latin1'), file).toMatch(/^[\x09\x0a\x0d\x20-\x7e]*$/);
+  });
+
+  it('reads a decision on the server with consent-gate/server, as ESM and CJS', () => {
+    const value = ['2', '0123456789abcdef', Math.floor(Date.now() / 1000).toString(36), '1', 'a1', 'b'].join('.');
+    const esm = run(process.execPath, ['--input-type=module', '-e', `import { readConsent } from 'consent-gate/server'; console.log(JSON.stringify(readConsent('cg_consent=${value}').categories))`]);
+    const cjs = run(process.execPath, ['-e', `const { parseConsentLog } = require('consent-gate/server'); try { parseConsentLog('[]') } catch (e) { console.log(e.message) }`]);
+    expect([esm.trim(), cjs.trim()]).toEqual(['{"analytics":true}', 'consent-gate: invalid consent log: not an object']);
   });
 
   it('imports under Node as ESM and CJS, both entries, inert without a window', () => {

@@ -16,9 +16,10 @@ export const sizes = (code) => ({
   brotli: brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
 });
 
-const virtual = (code) => ({
+const virtual = (code, external = []) => ({
   name: 'entry',
-  resolveId: (id) => (id == 'entry' ? id : id == 'consent-gate' ? root + 'dist/index.mjs' : id == 'consent-gate/headless' ? root + 'dist/headless.mjs' : null),
+  resolveId: (id) =>
+    id == 'entry' ? id : id.startsWith('consent-gate') ? root + 'dist/' + (id.split('/')[1] || 'index') + '.mjs' : external.some((e) => id.includes(e)) ? false : null,
   load: (id) => (id == 'entry' ? code : null),
 });
 
@@ -28,11 +29,11 @@ const virtual = (code) => ({
  * and every chunk it imports statically; `lazy`, each chunk loaded on demand (with its own static imports
  * not already in the initial ones), by the name of the module it loads.
  */
-export const bundleSizes = async (code) => {
-  const bundle = await rollup({ input: 'entry', plugins: [virtual(code), nodeResolve()], onwarn() {} });
+export const bundleSizes = async (code, external = []) => {
+  const bundle = await rollup({ input: 'entry', external: ['react', 'vue'], plugins: [virtual(code, external), nodeResolve()], onwarn() {} });
   const { output } = await bundle.generate({ format: 'es', plugins: [terser({ format: { comments: false } })] });
   const byName = Object.fromEntries(output.map((chunk) => [chunk.fileName, chunk]));
-  const reach = (chunk, seen = new Set()) => (seen.has(chunk) ? seen : (seen.add(chunk), chunk.imports.forEach((name) => reach(byName[name], seen)), seen));
+  const reach = (chunk, seen = new Set()) => (seen.has(chunk) ? seen : (seen.add(chunk), chunk.imports.filter((name) => byName[name]).forEach((name) => reach(byName[name], seen)), seen));
   const initial = reach(output[0]);
   // What is in the page by the time `chunk` loads: the initial chunks, and those of whatever loads it.
   const before = (chunk) => {
@@ -55,6 +56,10 @@ export const measureAll = async () => {
   const langFile = largestOf(readdirSync(root + 'dist/lang').map((name) => ({ name, ...file('dist/lang/' + name) })));
   const headless = await bundleSizes("import { createConsentGate } from 'consent-gate/headless'; export const gate = createConsentGate({ gaId: 'G-ABC123' });");
   const main = await bundleSizes("import { createConsentGate } from 'consent-gate'; export const gate = createConsentGate({ gaId: 'G-ABC123' });");
+  const server = await bundleSizes("export { readConsent, parseConsentLog } from 'consent-gate/server';");
+  // The bindings' own code: the main entry's chunks they start are counted above.
+  const react = await bundleSizes("export { ConsentGateProvider, Consented, useConsent, useConsentGate, useGranted } from 'consent-gate/react';", ['/chunks/']);
+  const vue = await bundleSizes("export { consentGate, Consented, useConsent, useConsentGate } from 'consent-gate/vue';", ['/chunks/']);
   const lazy = (name) => main.lazy.find((chunk) => chunk.chunk == name);
   const langChunk = largestOf(main.lazy.filter((chunk) => /^[a-z]{2}(-\w+)?$/.test(chunk.chunk)));
   return [
@@ -66,6 +71,9 @@ export const measureAll = async () => {
     { name: 'npm, `consent-gate`, loaded on demand: the notice chunk', budget: 3072, ...lazy('mount') },
     { name: 'npm, `consent-gate`, loaded on demand: the preferences chunk', budget: 2048, ...lazy('preferences') },
     { name: 'npm, `consent-gate`, loaded on demand: the largest language chunk (' + langChunk.chunk + ')', budget: 1024, ...langChunk },
+    { name: 'npm, `consent-gate/server`: `readConsent` and `parseConsentLog`, its whole output', budget: 2048, ...server.initial },
+    { name: 'npm, `consent-gate/react`: its own code (without React and the main entry it starts)', budget: 1280, ...react.initial },
+    { name: 'npm, `consent-gate/vue`: its own code (without Vue and the main entry it starts)', budget: 1280, ...vue.initial },
   ];
 };
 
