@@ -19,7 +19,7 @@ export const sizes = (code) => ({
 const virtual = (code, external = []) => ({
   name: 'entry',
   resolveId: (id) =>
-    id == 'entry' ? id : id.startsWith('consent-gate') ? root + 'dist/' + (id.split('/')[1] || 'index') + '.mjs' : external.some((e) => id.includes(e)) ? false : null,
+    id == 'entry' ? id : id.startsWith('consent-gate') ? root + 'dist/' + (id.split('/')[1] || 'index') + '.mjs' : external.some((e) => id.includes(e)) ? { id: 'consent-gate' + id.slice(id.lastIndexOf('/')), external: true } : null,
   load: (id) => (id == 'entry' ? code : null),
 });
 
