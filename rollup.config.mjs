@@ -20,7 +20,8 @@ export const minify = (props = /^_/) =>
     ecma: 2020,
     // directives: false keeps 'use client', which the React binding needs at its top.
     compress: { passes: 3, unsafe_arrows: true, pure_getters: true, directives: false },
-    mangle: { properties: { regex: props } },
+    // `_gaUserPrefs` is Google's opt-out add-on's global, not ours.
+    mangle: { properties: { regex: props, reserved: ['_gaUserPrefs'] } },
     format: { comments: /^!/, ascii_only: true },
   });
 

@@ -10,6 +10,9 @@ export interface DemoServer {
   close(): Promise<void>;
 }
 
+/** The mode a visitor from `country` (ISO 3166-1 alpha-2) gets: `'opt-out'` for the US, else `'opt-in'`. */
+export function modeFor(country: string): 'opt-in' | 'opt-out';
+
 export function startDemoServer(options?: {
   port?: number;
   host?: string;

@@ -38,6 +38,36 @@ const withGaId = (html, gaId, adsId) => {
 };
 
 /**
+ * Opt-in or opt-out per visitor, as the README's "Choosing opt-in or opt-out per region" does it: the
+ * visitor's country from the CDN's header (Cloudflare's `CF-IPCountry`, CloudFront's
+ * `CloudFront-Viewer-Country`); US visitors get opt-out mode, everyone else (the EU, the UK, unknown) opt-in.
+ */
+export const modeFor = (country) => (country === 'US' ? 'opt-out' : 'opt-in');
+
+/**
+ * The demo's country: the CDN's header, else `?country=US` (kept in a session cookie, so the next pages
+ * agree), else the cookie. Its `<html lang>` (and `dir`): `?lang=ar`, say, to see the notice in another language.
+ */
+const visitorOf = (req, url) => {
+  const asked = url.searchParams.get('country');
+  const cookie = /(?:^|;\s*)demo_country=([A-Z]{2})/.exec(req.headers.cookie || '');
+  const country = req.headers['cf-ipcountry'] || req.headers['cloudfront-viewer-country'] || (asked !== null ? asked : cookie?.[1]) || '';
+  const lang = url.searchParams.get('lang');
+  return {
+    mode: modeFor(String(country).toUpperCase()),
+    setCookie: asked !== null && /^[A-Za-z]{0,2}$/.test(asked) ? { 'set-cookie': `demo_country=${asked.toUpperCase()}; Path=/; SameSite=Lax` } : {},
+    lang: lang && /^[A-Za-z]{2,3}(-[A-Za-z\d]{2,8}){0,2}$/.test(lang) ? lang : undefined,
+  };
+};
+
+/** The page as this visitor gets it: `data-mode` on the script tag in opt-out mode; the asked language. */
+const forVisitor = (html, { mode, lang }) => {
+  if (mode == 'opt-out') html = html.replace('<script src="/js/consent-gate.min.js"', '<script src="/js/consent-gate.min.js" data-mode="opt-out"');
+  if (lang) html = html.replace('<html lang="en">', `<html lang="${lang}"${/^(ar|he)\b/.test(lang) ? ' dir="rtl"' : ''}>`);
+  return html;
+};
+
+/**
  * Start the demo server. `gaId` puts a real measurement ID in the pages (gtag.js then comes from Google);
  * the tests add `fixtures` (test/e2e/fixtures at /fixtures/) and `headers(path)` (a CSP, say); the
  * benchmark adds its own `mounts`, `[urlPrefix, folder]` pairs.
@@ -73,8 +103,9 @@ export const startDemoServer = ({ port = 0, host = '127.0.0.1', headers = () => 
       if (source) {
         const [, title, main] = /^<!-- title: (.*) -->\n([\s\S]*)$/.exec(source);
         const layout = await readFile(join(root, 'demo/layout.html'), 'utf8');
-        const html = withGaId(layout.replace('{{title}}', title).replace('{{main}}', main), gaId, adsId);
-        return res.writeHead(200, { 'content-type': TYPES['.html'], 'cache-control': 'no-store', ...headers(url.pathname) }).end(html);
+        const visitor = visitorOf(req, url);
+        const html = forVisitor(withGaId(layout.replace('{{title}}', title).replace('{{main}}', main), gaId, adsId), visitor);
+        return res.writeHead(200, { 'content-type': TYPES['.html'], 'cache-control': 'no-store', ...visitor.setCookie, ...headers(url.pathname) }).end(html);
       }
     }
     const [prefix, dir] = mounts.find(([p]) => url.pathname.startsWith(p));

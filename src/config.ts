@@ -4,7 +4,7 @@ import { ANALYTICS_COOKIE, MARKETING_COOKIE } from './cookies/cleaner';
 import { CATEGORIES } from './consent/categories';
 
 /** Validated options with every default filled in; IDs always lists, categories in their fixed order. */
-type Optional = 'ui' | 'policyUrl' | 'nonce' | 'logEndpoint' | 'gpc' | 'consentMode' | 'lang' | 'texts' | 'theme' | 'deletionRequestUrl' | 'floatingButton' | 'adsDataRedaction' | 'urlPassthrough';
+type Optional = 'ui' | 'policyUrl' | 'nonce' | 'logEndpoint' | 'gpc' | 'dnt' | 'consentMode' | 'lang' | 'texts' | 'theme' | 'deletionRequestUrl' | 'floatingButton' | 'adsDataRedaction' | 'urlPassthrough';
 export type Config = Required<Omit<ConsentGateOptions, 'categories' | 'gaId' | 'googleAdsId' | 'cookie' | 'cookies' | Optional>> &
   Pick<ConsentGateOptions, Optional> & {
     categories: Category[];
@@ -22,7 +22,7 @@ const list = (value: unknown): any[] => [].concat((value ?? []) as never); // es
 /**
  * Validate `options`; throws a `TypeError` naming the option and the value it refused. What each option
  * accepts is listed in the README in words. The others need no check: a value other than 'ignore' respects
- * GPC, other than 'advanced' is basic mode, the nonce is set as a property, and a `cookie.domain` or
+ * GPC, other than 'respect' ignores DNT, other than 'advanced' is basic mode, the nonce is set as a property, and a `cookie.domain` or
  * `sameSite` the browser refuses leaves the decision in memory for the page. The UI's own options are
  * checked by the UI (see ui/preferences.ts), outside the headless bundle.
  */
@@ -33,6 +33,7 @@ export const normalizeOptions = (options?: ConsentGateOptions): Config => {
     revision: 1,
     expiresDays: 182,
     gtagSrc: GTAG_SRC,
+    mode: 'opt-in',
     ...o,
     categories: list(o.categories ?? 'analytics'),
     gaId: list(o.gaId).map(String),
@@ -44,6 +45,7 @@ export const normalizeOptions = (options?: ConsentGateOptions): Config => {
   const check = (path: string, value: unknown, ok: unknown) => {
     if (value !== undefined && !ok) throw new TypeError('consent-gate: invalid ' + path + ': ' + String(value));
   };
+  check('mode', c.mode, /^opt-(in|out)$/.test(c.mode));
   check('categories', '[]', c.categories[0]);
   for (const k of c.categories) check('categories', k, CATEGORIES.includes(k));
   for (const id of c.gaId) check('gaId', id, /^G-[A-Za-z\d]+$/.test(id));

@@ -10,6 +10,7 @@ import { createTabSync } from './sync/tab-sync';
 import { applyConsentElements } from './tags/consent-elements';
 import { emit, type Win } from './lib/dom';
 import { randomId } from './lib/random-id';
+import { gaAddon, optOutSignal } from './consent/signals';
 
 /**
  * The gate as the built-in UI drives it: the public API plus the source-aware command. It starts with `$`,
@@ -33,16 +34,28 @@ const GOOGLE_COOKIES: { [K in Category]?: RegExp } = { analytics: ANALYTICS_COOK
 export const startCore = (c: Config, w?: Win): Core => {
   const doc = w && w.document;
   const listeners = new Set<ConsentListener>();
-  // The decision in force, with one key per declared category; `covered`: it recorded every one of them.
+  // The decision in force, with one key per declared category; `covered`: it recorded every one of them;
+  // `granted`: what runs (in opt-out mode, with no decision, every declared category).
   let state: Consent | null = null;
   let covered = false;
+  let granted: Categories | null = null;
+  const optOutMode = c.mode == 'opt-out';
   let live = !!doc;
   // A single-page app may have moved on with `history.pushState`: its first path still holds cookies.
   const landing = doc ? doc.location.pathname : '/';
 
-  const gpcOn = () => c.gpc != 'ignore' && (w!.navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true;
+  const signal = () => optOutSignal(c, w!);
+  const addon = () => gaAddon(w!);
 
-  const readStored = () => storedDecision(store._values(), c, Date.now(), gpcOn());
+  const readStored = () => storedDecision(store._values(), c, Date.now(), signal());
+
+  // A decision as it applies here: projected on the declared categories; with Google's opt-out add-on, a
+  // banner grant of analytics (given before the add-on came) no longer counts.
+  const view = (record: Consent | null): Consent | null => {
+    const next = project(record, c.categories, optOutMode && !signal());
+    if (next && next.source == 'banner' && next.categories.analytics && addon()) (next.categories as Categories).analytics = false;
+    return next;
+  };
 
   const clear = (k: Category): ClearResult =>
     clearCookies(
@@ -54,13 +67,15 @@ export const startCore = (c: Config, w?: Win): Core => {
 
   // Apply `record` to Google's tags, the gated elements and the cleaner, then (unless starting) tell every listener.
   const apply = (record: Consent | null, starting?: boolean) => {
-    const prev = state;
-    const next = (state = project(record, c.categories));
+    const prev = granted;
+    state = view(record);
     covered = !!record && c.categories.every((k) => k in record.categories);
-    google._apply(next && next.categories);
-    applyConsentElements(doc!, (names) => names.split(/[\s,]+/).every((k) => k == 'necessary' || next?.categories[k as Category]), c.nonce);
+    // With no decision in opt-out mode, every declared category runs; but analytics not with Google's add-on.
+    const next = (granted = state ? state.categories : optOutMode ? Object.fromEntries(c.categories.map((k) => [k, k != 'analytics' || !addon()])) : null);
+    google._apply(next, addon());
+    applyConsentElements(doc!, (names) => names.split(/[\s,]+/).every((k) => k == 'necessary' || next?.[k as Category]), c.nonce);
     // A denied category's cookies go, on every page; after a reset, those of what was granted.
-    for (const k of c.categories) if (!next?.categories[k] && (next || prev?.categories[k])) clear(k);
+    for (const k of c.categories) if (!next?.[k] && (next || prev?.[k])) clear(k);
     if (starting) return;
     for (const listener of [...listeners])
       try {
@@ -78,7 +93,9 @@ export const startCore = (c: Config, w?: Win): Core => {
       timestamp: Math.floor(Date.now() / 1000) * 1000,
       revision: c.revision,
       source,
-      categories: Object.fromEntries(c.categories.map((k) => [k, (typeof choice == 'object' ? choice[k] : choice) === true])),
+      mode: optOutMode ? 'opt-out' : 'opt-in',
+      // "Accept all" never overrides Google's opt-out add-on; a choice that names analytics does.
+      categories: Object.fromEntries(c.categories.map((k) => [k, (typeof choice == 'object' ? choice[k] : choice) === true && (choice !== true || k != 'analytics' || !addon())])),
     };
     const value = encodeRecord(next);
     store._write(value);
@@ -91,16 +108,18 @@ export const startCore = (c: Config, w?: Win): Core => {
   const core: Core = {
     $decide: decide,
     getConsent: () => state,
-    isGranted: (k) => !!state?.categories[k],
-    needsDecision: () => !!doc && !gpcOn() && !covered,
+    isGranted: (k) => !!granted?.[k],
+    // Not in opt-out mode, nor under a signal; nor when analytics alone is declared and Google's add-on refuses it.
+    needsDecision: () => !!doc && !optOutMode && !signal() && !covered && (c.categories.length > 1 || !addon()),
     acceptAll: () => decide(true, 'api'),
     rejectAll: () => decide(false, 'api'),
-    setConsent: (choice) => decide({ ...state?.categories, ...Object(choice) }, 'api'),
+    // Merged with what runs now: in opt-out mode, with no decision, every declared category.
+    setConsent: (choice) => decide({ ...granted, ...Object(choice) }, 'api'),
     reset() {
       if (!live) return;
       store._remove();
       tabs._post('');
-      if (gpcOn()) decide(false, 'gpc');
+      if (signal()) decide(false, 'gpc');
       else apply(null);
     },
     clearAnalyticsCookies: () => clear('analytics'),
@@ -125,7 +144,7 @@ export const startCore = (c: Config, w?: Win): Core => {
   const google = createGoogleGate(c, w!);
   const follow = () => {
     const next = readStored();
-    if (live && JSON.stringify(project(next, c.categories)) != JSON.stringify(state)) apply(next);
+    if (live && JSON.stringify(view(next)) != JSON.stringify(state)) apply(next);
   };
   // Another tab's message carries its decision: once it decodes as strictly as a stored one, it counts as
   // stored at once (the cookie may show it only later) and is checked against the cookie after `TOLD_MS`.
@@ -138,7 +157,7 @@ export const startCore = (c: Config, w?: Win): Core => {
     follow();
   });
   const stored = readStored();
-  if (!stored && gpcOn()) decide(false, 'gpc');
+  if (!stored && signal()) decide(false, 'gpc');
   else apply(stored, true);
   return core;
 };

@@ -19,4 +19,4 @@ import { getWindow } from './lib/dom';
 export const createConsentGate = (options?: ConsentGateOptions): ConsentGate => startCore(normalizeOptions(options), getWindow());
 
 export { clearAnalyticsCookies } from './cookies/cleaner';
-export type { Categories, Category, ClearResult, Consent, ConsentChoice, ConsentGate, ConsentGateOptions, ConsentListener, ConsentSource, CookieOptions } from './types';
+export type { Categories, Category, ClearResult, Consent, ConsentChoice, ConsentGate, ConsentGateOptions, ConsentGateMode, ConsentListener, ConsentSource, CookieOptions } from './types';

@@ -9,6 +9,7 @@ export type {
   ConsentGate,
   ConsentGateOptions,
   ConsentListener,
+  ConsentGateMode,
   ConsentSource,
   CookieOptions,
   TextKey,

@@ -2,19 +2,21 @@
  * The server entry (`consent-gate/server`): read the visitor's decision from a request's cookies, and
  * validate a proof-of-consent record before storing it. No DOM, no globals: Node, edge runtimes, workers.
  */
-import type { Category, Consent, ConsentGateOptions, ConsentSource } from './types';
+import type { Category, Consent, ConsentGateMode, ConsentGateOptions, ConsentSource } from './types';
 import { normalizeOptions } from './config';
 import { project, storedDecision } from './consent/policy';
 import { CATEGORIES } from './consent/categories';
 
 /** The options `readConsent` needs: the same as the browser's, so both read one decision the same way. */
-export interface ReadConsentOptions extends Pick<ConsentGateOptions, 'categories' | 'revision' | 'expiresDays' | 'cookie' | 'gpc'> {
+export interface ReadConsentOptions extends Pick<ConsentGateOptions, 'categories' | 'mode' | 'revision' | 'expiresDays' | 'cookie' | 'gpc' | 'dnt'> {
   /**
    * Whether the request carried Global Privacy Control (the `Sec-GPC: 1` header), which the browser will
    * see too: a banner grant given before the signal then counts as no decision.
    * @default false
    */
   globalPrivacyControl?: boolean;
+  /** Whether the request carried Do Not Track (`DNT: 1`); it counts as Global Privacy Control with `dnt: 'respect'`. @default false */
+  doNotTrack?: boolean;
 }
 
 /** Cookies as a framework gives them: a name→value map, or an object with `get(name)` (Next.js `cookies()`). */
@@ -42,13 +44,15 @@ const cookieValues = (cookies: string | CookieSource | null | undefined, name: s
  * a `Cookie` header, a name→value map, or Next.js `cookies()`. The same strict decoder and the same
  * revision, expiry and category rules: anything malformed, oversized, of an older revision or expired is
  * `null`, never a grant, never a thrown error. Throws a `TypeError` for invalid options, as the browser does.
+ * In opt-out mode (`mode: 'opt-out'`, as the page's), no decision is still `null` (the declared categories
+ * then run), and a category the decision lacks counts as granted unless the request carried an opt-out signal.
  * @example
  * const consent = readConsent(request.headers.cookie, { categories: ['analytics', 'marketing'] });
  */
 export const readConsent = (cookies: string | CookieSource | null | undefined, options?: ReadConsentOptions): Consent | null => {
   const c = normalizeOptions(options);
-  const gpc = c.gpc != 'ignore' && options?.globalPrivacyControl === true;
-  return project(storedDecision(cookieValues(cookies, c.cookie.name), c, Date.now(), gpc), c.categories);
+  const signal = (c.gpc != 'ignore' && options?.globalPrivacyControl === true) || (c.dnt == 'respect' && options?.doNotTrack === true);
+  return project(storedDecision(cookieValues(cookies, c.cookie.name), c, Date.now(), signal), c.categories, c.mode == 'opt-out' && !signal);
 };
 
 /** A proof-of-consent record as `parseConsentLog` returns it: what the browser sent, checked, and nothing else. */
@@ -58,6 +62,8 @@ export interface ConsentLog {
   timestamp: number;
   revision: number;
   source: ConsentSource;
+  /** The mode the decision was given under (`'opt-in'` where the beacon did not say, as before opt-out mode). */
+  mode: ConsentGateMode;
   /** Each category the decision covered, granted (`true`) or denied (`false`). */
   categories: { [K in Category]?: boolean };
   /** The page's language (BCP 47), when it had one. */
@@ -103,10 +109,11 @@ export const parseConsentLog = (body: unknown): ConsentLog => {
     timestamp: check('timestamp', Number.isSafeInteger(o.timestamp) && (o.timestamp as number) > 0),
     revision: check('revision', Number.isInteger(o.revision) && (o.revision as number) >= 0 && (o.revision as number) < 1e6),
     source: check('source', SOURCES.includes(o.source as ConsentSource)),
+    mode: o.mode === undefined ? 'opt-in' : check('mode', o.mode == 'opt-in' || o.mode == 'opt-out'),
     categories: Object.fromEntries(CATEGORIES.filter((k) => k in categories).map((k) => [k, categories[k]])),
     ...(language && { language }),
     path: check('path', typeof o.path == 'string' && o.path.length <= 1024 && /^\/[^\s\0-\x1f\x7f]*$/.test(o.path)),
   };
 };
 
-export type { Categories, Category, Consent, ConsentSource } from './types';
+export type { Categories, Category, Consent, ConsentGateMode, ConsentSource } from './types';

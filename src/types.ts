@@ -1,5 +1,14 @@
-/** How a decision was given. */
+/**
+ * How a decision was given: the notice, the preferences, the site's own code, or the browser's opt-out
+ * preference signal (Global Privacy Control, or Do Not Track where the site respects it).
+ */
 export type ConsentSource = 'banner' | 'preferences' | 'api' | 'gpc';
+
+/**
+ * `'opt-in'`: nothing optional runs before the visitor agrees (the EU, the UK). `'opt-out'`: the declared
+ * categories run until the visitor turns them off (US state laws such as the CCPA/CPRA).
+ */
+export type ConsentGateMode = 'opt-in' | 'opt-out';
 
 /**
  * A consent category a site can declare. `necessary` is always on and never a choice, so it is not one:
@@ -21,6 +30,8 @@ export interface Consent {
   readonly revision: number;
   /** How the decision was given. */
   readonly source: ConsentSource;
+  /** The mode the decision was given under. */
+  readonly mode: ConsentGateMode;
   /**
    * One key per declared category, each explicitly `true` (granted) or `false` (denied). A category the
    * site declared after the decision was given is `false` until the visitor chooses (see
@@ -117,10 +128,23 @@ export interface ConsentGateOptions {
   /** The consent cookie's name, domain and SameSite. */
   cookie?: CookieOptions;
   /**
+   * `'opt-in'`: nothing optional runs before the visitor agrees, and the notice asks. `'opt-out'`: with no
+   * decision stored, the declared categories run, no notice blocks the page, and a "Your Privacy Choices"
+   * button (or any `data-consent-open` element) lets the visitor turn each off. Chosen per visitor by the
+   * site's server; never guessed in the browser.
+   * @default 'opt-in'
+   */
+  mode?: ConsentGateMode;
+  /**
    * `'respect'`: with Global Privacy Control on, every category is denied without asking.
    * @default 'respect'
    */
   gpc?: 'respect' | 'ignore';
+  /**
+   * `'respect'`: Do Not Track (`navigator.doNotTrack == '1'`) counts as Global Privacy Control does.
+   * @default 'ignore'
+   */
+  dnt?: 'respect' | 'ignore';
   /**
    * `'basic'`: gtag.js loads only after opt-in. `'advanced'`: gtag.js loads at once with every
    * signal denied and Google receives cookieless pings until the visitor decides.
@@ -143,7 +167,8 @@ export interface ConsentGateOptions {
    */
   ui?: boolean;
   /**
-   * Language of the notice: `en`, `de`, `fr`, `es`, `it`, `nl`, `pt` or `ja` (a region such as `de-AT` is fine).
+   * Language of the notice, a BCP 47 tag: one of the 38 built in (see the README), matched by region and
+   * script first (`pt-BR`, `zh-TW`), then by language (`de-AT` is `de`), else English.
    * @default `<html lang>`, else `navigator.languages`, else `'en'`
    */
   lang?: string;
@@ -160,8 +185,9 @@ export interface ConsentGateOptions {
    */
   deletionRequestUrl?: string;
   /**
-   * Show a small floating "Cookie settings" button while the notice is hidden, so withdrawing is one click away.
-   * @default false
+   * Show a small floating button while the notice is hidden, so withdrawing is one click away: "Cookie
+   * settings", or in opt-out mode "Your Privacy Choices" with California's opt-out icon.
+   * @default false, in opt-out mode true
    */
   floatingButton?: boolean;
 }
@@ -195,7 +221,9 @@ export type TextKey =
   | 'deletionRequest'
   | 'saved'
   | 'settings'
-  | 'separator';
+  | 'separator'
+  | 'addon'
+  | 'privacyChoices';
 
 /** Listener of {@link ConsentGate.onChange}: the new decision, or `null` once forgotten. */
 export type ConsentListener = (consent: Consent | null) => void;

@@ -15,6 +15,9 @@ export const storedDecision = (values: string[], policy: RecordPolicy, now: numb
   return found && (gpc ? found.source == 'banner' && Object.values(found.categories).includes(true) : found.source == 'gpc') ? null : found;
 };
 
-/** A decision as it applies to the declared `categories`: recorded ones as recorded, one it lacks denied. */
-export const project = (record: Consent | null, categories: Category[]): Consent | null =>
-  record && { ...record, categories: Object.fromEntries(categories.map((k) => [k, record.categories[k] === true])) };
+/**
+ * A decision as it applies to the declared `categories`: recorded ones as recorded; one it lacks denied, or
+ * in opt-out mode (`optOut`) granted.
+ */
+export const project = (record: Consent | null, categories: Category[], optOut?: boolean): Consent | null =>
+  record && { ...record, categories: Object.fromEntries(categories.map((k) => [k, k in record.categories ? record.categories[k] === true : !!optOut])) };

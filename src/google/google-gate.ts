@@ -15,9 +15,10 @@ export const consentDefault = (): Record<string, string> => ({
 export interface GoogleGate {
   /**
    * Apply the categories in force (`null` while undecided): Consent Mode signals, `ga-disable-<G-ID>`,
-   * `config` for each ID whose category is granted, and gtag.js once, when the first is.
+   * `config` for each ID whose category is granted, and gtag.js once, when the first is. `noAnalytics`:
+   * Google's opt-out add-on is installed, so undecided advanced Consent Mode leaves the `G-` IDs out too.
    */
-  _apply(granted: Categories | null): void;
+  _apply(granted: Categories | null, noAnalytics?: boolean): void;
 }
 
 /**
@@ -41,11 +42,12 @@ export const createGoogleGate = (c: Config, win: Win): GoogleGate => {
   const disable = (off: boolean) => c.gaId.forEach((id) => (w['ga-disable-' + id] = off));
   disable(true);
   return {
-    _apply(granted) {
+    _apply(granted, noAnalytics) {
       // Advanced Consent Mode while undecided: every tag runs with every signal denied (cookieless pings).
       const advanced = !granted && c.consentMode == 'advanced';
-      const live = [...(advanced || granted?.analytics ? c.gaId : []), ...(advanced || granted?.marketing ? c.googleAdsId : [])];
-      disable(!advanced && !granted?.analytics);
+      const analytics = granted ? granted.analytics : advanced && !noAnalytics;
+      const live = [...(analytics ? c.gaId : []), ...(advanced || granted?.marketing ? c.googleAdsId : [])];
+      disable(!analytics);
       if (!held && !live[0]) return;
       const first = !held;
       if (first) {

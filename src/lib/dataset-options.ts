@@ -1,6 +1,6 @@
 /** The options a tag's `data-*` attributes may set, as `dataset` names them; `cookieDomain` is `cookie.domain`. */
 const ATTRIBUTES =
-  'categories gaId googleAdsId policyUrl revision lang cookieDomain expiresDays consentMode gpc logEndpoint deletionRequestUrl theme gtagSrc floatingButton'.split(' ');
+  'categories gaId googleAdsId mode policyUrl revision lang cookieDomain expiresDays consentMode gpc dnt logEndpoint deletionRequestUrl theme gtagSrc floatingButton'.split(' ');
 
 /**
  * The options a tag's dataset gives: IDs and categories split at commas (categories at spaces too),

@@ -35,6 +35,8 @@ export const mountUi = (core: Core, c: Config, w: Win, base?: string): Promise<v
   core.showBanner = () => void (want = 'b');
   core.showPreferences = () => void (want = 'p');
   const lang = pickLang([c.lang, doc.documentElement.lang, ...(w.navigator.languages || [])]);
+  // In opt-out mode the "Your Privacy Choices" button is on unless the site turns it off.
+  c.floatingButton ??= c.mode == 'opt-out';
   // English is built in: drawn at once; another language first loads its texts.
   if (lang == 'en') whenReady(undefined);
   else loadLang(lang, base).then(whenReady);
@@ -54,6 +56,9 @@ export const mountUi = (core: Core, c: Config, w: Win, base?: string): Promise<v
     const host = doc.createElement('consent-gate');
     // The stylesheet knows 'light' and 'dark'; anything else (even 'undefined') follows prefers-color-scheme.
     host.dataset.theme = c.theme as string;
+    // The UI's own language and direction, whatever the page's: Arabic and Hebrew read right to left.
+    host.lang = lang;
+    host.dir = /^(ar|he)$/.test(lang) ? 'rtl' : 'ltr';
     const root = host.attachShadow({ mode: 'open' });
     const outside = el('p', { role: 'status', class: 'v' });
     const ui: Ui = {

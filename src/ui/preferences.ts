@@ -5,19 +5,43 @@ import { FLOATING_CSS, PREFERENCES_CSS } from './styles';
 import { fill } from './dom';
 import { cookiePairs } from '../lib/cookie-pairs';
 import { isSafeUrl } from '../lib/safe-url';
+import { gaAddon, optOutSignal } from '../consent/signals';
 
 const FOCUSABLE = 'a[href],button,input:not([disabled])';
 
 /**
- * What the preferences file brings: the small floating "Cookie settings" button (with `floatingButton`),
+ * California's opt-out icon (the blue and white toggle with a check and a cross), drawn as inline SVG
+ * elements: no image request, no inline style, so a strict CSP allows it. Decorative: the button's text names it.
+ */
+const privacyIcon = (doc: Document) => {
+  const svg = (tag: string, attrs: Record<string, string>) => {
+    const el = doc.createElementNS('http://www.w3.org/2000/svg', tag);
+    for (const name in attrs) el.setAttribute(name, attrs[name]);
+    return el;
+  };
+  const icon = svg('svg', { viewBox: '0 0 30 14', width: '30', height: '14', 'aria-hidden': 'true', focusable: 'false' });
+  icon.append(
+    svg('rect', { x: '.5', y: '.5', width: '29', height: '13', rx: '6.5', fill: '#fff', stroke: '#06f' }),
+    svg('path', { d: 'M16 1h7a6 6 0 010 12h-10z', fill: '#06f' }),
+    // A check on the white half, a cross on the blue one.
+    svg('path', { d: 'M5 7l2.5 2.5L12 4.5', fill: 'none', stroke: '#06f', 'stroke-width': '1.8' }),
+    svg('path', { d: 'M19 4.5l5 5m0-5l-5 5', stroke: '#fff', 'stroke-width': '1.8' }),
+  );
+  return icon;
+};
+
+/**
+ * What the preferences file brings: the small floating button (with `floatingButton`, the default in
+ * opt-out mode): "Cookie settings", or "Your Privacy Choices" with California's icon in opt-out mode,
  * shown while the notice is hidden, and the dialog, built when first opened: its lifetimes are formatted
  * with `Intl`, whose first use costs 15 ms or more, so that cost never falls on the page's first paint.
  */
 export const createPreferences = (ui: Ui, openFrom: (from: Element) => void) => {
   const { c, button } = ui;
   const t = { ...EN_PREFERENCES, ...ui.t };
-  const floating = c.floatingButton ? button(t.settings, () => openFrom(floating!), 'f') : undefined;
+  const floating = c.floatingButton ? button(c.mode == 'opt-out' ? t.privacyChoices : t.settings, () => openFrom(floating!), 'f') : undefined;
   if (floating) {
+    if (c.mode == 'opt-out') floating.prepend(privacyIcon(ui.w.document));
     ui.styles(FLOATING_CSS);
     ui.root.append(floating);
   }
@@ -64,6 +88,7 @@ const createDialog = (ui: Ui, t: typeof EN_PREFERENCES & Ui['t']) => {
       ...(cookies[k][0] ? [el('p', {}, fill(t.cookies, { list: cookies[k].join(', ') }))] : []),
     );
   const gpcNote = el('p', {}, t.gpc);
+  const addonNote = el('p', {}, t.addon);
   const clientId = el('p');
   const status = el('p', { role: 'status' });
   const dialog = el(
@@ -72,6 +97,7 @@ const createDialog = (ui: Ui, t: typeof EN_PREFERENCES & Ui['t']) => {
     el('h2', { id: 'cg-title' }, t.title),
     el('p', {}, t.intro),
     gpcNote,
+    addonNote,
     section('necessary', el('input', { type: 'checkbox', role: 'switch', checked: '', disabled: '' }), ' ', el('small', {}, t.alwaysOn)),
     ...c.categories.map((k) => section(k, (switches[k] = el('input', { type: 'checkbox', role: 'switch' })))),
     el(
@@ -136,7 +162,8 @@ const createDialog = (ui: Ui, t: typeof EN_PREFERENCES & Ui['t']) => {
     open(from: Element | null) {
       opener = from;
       for (const k of c.categories) switches[k].checked = core.isGranted(k);
-      gpcNote.hidden = !(c.gpc != 'ignore' && (w.navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true);
+      gpcNote.hidden = !optOutSignal(c, w);
+      addonNote.hidden = !c.categories.includes('analytics') || !gaAddon(w);
       const ga = cookiePairs(w.document).find((pair) => pair[0] == '_ga');
       const id = ga && ga[1].split('.').slice(2).join('.');
       const show = id && isSafeUrl(deletionUrl);

@@ -2,7 +2,8 @@
  * The UI's stylesheet, applied inside the shadow root. Themeable through `--cg-*` custom properties,
  * which inherit into the shadow tree from the page: `--cg-bg`, `--cg-fg`, `--cg-accent`, `--cg-accent-fg`,
  * `--cg-border`, `--cg-radius`, `--cg-font`, `--cg-space`. Contrast meets WCAG AA in both themes. Nothing
- * moves: no animation to reduce under `prefers-reduced-motion`.
+ * moves: no animation to reduce under `prefers-reduced-motion`. Sides are logical (`inset-inline-start`,
+ * `margin-inline-end`), so right-to-left languages (Arabic, Hebrew) are mirrored.
  */
 const DARK = '--b:var(--cg-bg,#1d1d21);--f:var(--cg-fg,#ececf1);--a:var(--cg-accent,#a8c7fa);--af:var(--cg-accent-fg,#062e6f);--l:var(--cg-border,#8e8e93)';
 
@@ -22,7 +23,7 @@ export const CSS =
   '.v{position:absolute;clip-path:inset(50%)}';
 
 /** The floating button's rule, in the preferences' chunk. */
-export const FLOATING_CSS = '.f{position:fixed;z-index:2147483600;left:var(--s);bottom:var(--s);border-radius:22px}';
+export const FLOATING_CSS = '.f{position:fixed;z-index:2147483600;inset-inline-start:var(--s);bottom:var(--s);border-radius:22px;display:flex;align-items:center;gap:8px}svg{flex:none}';
 
 /** The preferences dialog's rules, in its own chunk, applied when the dialog is first built. */
 export const PREFERENCES_CSS =
@@ -30,7 +31,7 @@ export const PREFERENCES_CSS =
   'dialog::backdrop{background:#0009}' +
   'p{margin:0 0 8px}' +
   'button.o{background:var(--b);color:var(--a)}' +
-  'h2{font-size:1.25rem;font-weight:700;margin:0 2.5rem 8px 0}' +
+  'h2{font-size:1.25rem;font-weight:700;margin:0 0 8px;margin-inline-end:2.5rem}' +
   '.c{border-top:1px solid var(--l);padding:8px 0}' +
   // A switch looks like one: the real checkbox lies invisible over a drawn track whose knob moves, so on and
   // off differ by position, not colour alone, also under forced colours.
@@ -38,9 +39,9 @@ export const PREFERENCES_CSS =
   'small{font-weight:400}' +
   'input{position:absolute;width:44px;height:24px;margin:0;opacity:0}' +
   '.s{flex:none;position:relative;width:44px;height:24px;border:2px solid var(--f);border-radius:12px}' +
-  '.s::after{content:"";position:absolute;top:3px;left:3px;width:14px;height:14px;border-radius:50%;background:var(--f)}' +
+  '.s::after{content:"";position:absolute;top:3px;inset-inline-start:3px;width:14px;height:14px;border-radius:50%;background:var(--f)}' +
   ':checked+.s{background:var(--a);border-color:var(--a)}' +
-  ':checked+.s::after{left:23px;background:var(--af)}' +
+  ':checked+.s::after{inset-inline-start:23px;background:var(--af)}' +
   ':focus-visible+.s{outline:3px solid var(--a);outline-offset:2px}' +
   '@media(forced-colors:active){.s{forced-color-adjust:none;border-color:CanvasText;background:Canvas}.s::after{background:CanvasText}:checked+.s{background:Highlight;border-color:Highlight}:checked+.s::after{background:HighlightText}}' +
-  '.x{position:absolute;top:8px;right:8px;padding:0 12px;background:0;color:var(--f);border:0;font-size:1.5rem}';
+  '.x{position:absolute;top:8px;inset-inline-end:8px;padding:0 12px;background:0;color:var(--f);border:0;font-size:1.5rem}';

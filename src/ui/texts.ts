@@ -32,7 +32,8 @@ export const EN_PREFERENCES = {
   functionalInfo: 'Remember your settings and show content from other providers, such as embedded videos and maps.',
   cookies: 'Cookies: {list}.',
   alwaysOn: 'Always on',
-  gpc: 'Your browser’s Global Privacy Control opt-out is honored: every optional category stays off unless you turn it on here.',
+  // California's wording for an honoured Global Privacy Control (or Do Not Track, where respected).
+  gpc: 'Opt-out preference signal honored: every optional category stays off unless you turn it on here.',
   save: 'Save choices',
   close: 'Close',
   deleteCookies: 'Delete analytics cookies',
@@ -40,10 +41,17 @@ export const EN_PREFERENCES = {
   notDeleted: 'The browser kept: {names}.',
   clientId: 'Your Google Analytics ID: {id}.',
   deletionRequest: 'Request erasure of its data',
+  addon: 'Your browser’s Google Analytics opt-out add-on is honored: analytics stays off unless you turn it on here.',
+  // The link California's regulations name, shown in opt-out mode with their icon.
+  privacyChoices: 'Your Privacy Choices',
 };
 
 /** The texts of one language. */
 export type Texts = Record<TextKey, string>;
 
-/** Languages with built-in texts. */
-export const LANGS = ['en', 'de', 'fr', 'es', 'it', 'nl', 'pt', 'ja'];
+/**
+ * Languages with built-in texts (BCP 47): the 24 official languages of the EU, then Norwegian Bokmål,
+ * Icelandic, Catalan, Basque, Galician, Turkish, Ukrainian, Arabic, Hebrew, Japanese, Korean, Chinese
+ * (Simplified and Traditional) and Brazilian Portuguese.
+ */
+export const LANGS = 'bg cs da de el en es et fi fr ga hr hu it lt lv mt nl pl pt ro sk sl sv nb is ca eu gl tr uk ar he ja ko zh-Hans zh-Hant pt-BR'.split(' ');

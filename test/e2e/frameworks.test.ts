@@ -13,6 +13,7 @@ const RETURNING = encodeRecord({
   timestamp: Math.floor(Date.now() / 1000) * 1000,
   revision: 1,
   source: 'banner',
+  mode: 'opt-in',
   categories: { analytics: true, marketing: false, functional: true },
 });
 

@@ -155,7 +155,7 @@ describe('pages in other encodings', () => {
       const dialog = page.locator('consent-gate dialog');
       await dialog.waitFor();
       expect(await dialog.getByRole('button', { name: 'Close' }).textContent()).toBe('\u00d7');
-      expect(await dialog.locator('p', { hasText: 'Global Privacy Control' }).textContent()).toContain('browser\u2019s');
+      expect(await dialog.locator('p', { hasText: 'Google Analytics opt-out add-on' }).textContent()).toContain('browser\u2019s');
       expect(errors).toEqual([]);
       await context.close();
     });
@@ -230,16 +230,17 @@ describe('7. bad input and hostile conditions', () => {
     await context.close();
   });
 
-  it('a bad attribute logs one clear error naming it, and the page keeps working without GA', async () => {
+  it('a bad attribute logs one clear error naming it, and the page keeps working without GA (an unknown mode is opt-in: the notice asks)', async () => {
     const { context, google, errors } = await openContext(env.browser);
     const page = await context.newPage();
     const logged: string[] = [];
     page.on('console', (m) => m.type() == 'error' && logged.push(m.text()));
     await page.goto(site(env.server) + '/fixtures/bad.html');
     await page.locator('consent-gate .n').waitFor();
-    expect(logged).toHaveLength(2);
-    expect(logged[0]).toMatch(/^consent-gate: invalid gaId: .* \(attribute data-ga-id\); left out\.$/);
-    expect(logged[1]).toMatch(/^consent-gate: invalid revision: NaN \(attribute data-revision\); left out\.$/);
+    expect(logged).toHaveLength(3);
+    expect(logged[0]).toBe('consent-gate: invalid mode: US (attribute data-mode); left out.');
+    expect(logged[1]).toMatch(/^consent-gate: invalid gaId: .* \(attribute data-ga-id\); left out\.$/);
+    expect(logged[2]).toMatch(/^consent-gate: invalid revision: NaN \(attribute data-revision\); left out\.$/);
     await clickUi(page, 'Accept all');
     await sleep(300);
     expect(google.requests).toEqual([]);

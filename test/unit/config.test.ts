@@ -7,6 +7,7 @@ describe('options', () => {
   it('fills in every default', () => {
     expect(normalizeOptions({ gaId: 'G-ABC123' })).toEqual({
       categories: ['analytics'],
+      mode: 'opt-in',
       gaId: ['G-ABC123'],
       googleAdsId: [],
       revision: 1,

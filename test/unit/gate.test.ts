@@ -13,7 +13,7 @@ const gtagLoaded = () => Array.from(document.scripts).some((s) => s.src.includes
 const disabled = () => gaWindow()['ga-disable-G-ABC123'];
 const setGpc = (value: boolean | undefined) => Object.defineProperty(navigator, 'globalPrivacyControl', { value, configurable: true });
 const record = ({ analytics = true, ...c }: Partial<Consent> & { analytics?: boolean }) =>
-  encodeRecord({ id: '0123456789abcdef', timestamp: Date.now(), revision: 1, source: 'banner', categories: { analytics }, ...c });
+  encodeRecord({ id: '0123456789abcdef', timestamp: Date.now(), revision: 1, source: 'banner', mode: 'opt-in', categories: { analytics }, ...c });
 const layer = () => (gaWindow().dataLayer || []).map((a) => Array.from(a));
 const ALL = ['analytics', 'marketing', 'functional'] as const;
 

@@ -6,13 +6,14 @@ import type { Consent } from '../../src/types';
 const NOW = Date.UTC(2026, 10, 24, 12);
 const policy = { revision: 3, expiresDays: 182 };
 // A record that grants something: schema 2 with a category at 1, or schema 1 granting analytics.
-const WELL_FORMED_GRANT = /^(2\.[0-9a-z]{16}\.[0-9a-z]{1,8}\.\d{1,6}\.(a[01])?(m[01])?(f[01])?\.[bpag]|1\.[0-9a-z]{16}\.[0-9a-z]{1,8}\.\d{1,6}\.a1\.[bpag])$/;
+const WELL_FORMED_GRANT = /^(2\.[0-9a-z]{16}\.[0-9a-z]{1,8}\.\d{1,6}\.(a[01])?(m[01])?(f[01])?\.[bpag]o?|1\.[0-9a-z]{16}\.[0-9a-z]{1,8}\.\d{1,6}\.a1\.[bpag])$/;
 
 const consentArb = fc.record<Consent>({
   id: fc.stringMatching(/^[0-9a-z]{16}$/),
   timestamp: fc.integer({ min: NOW - 180 * 864e5, max: NOW }).map((t) => Math.floor(t / 1000) * 1000),
   revision: fc.integer({ min: 3, max: 999999 }),
   source: fc.constantFrom('banner', 'preferences', 'api', 'gpc'),
+  mode: fc.constantFrom('opt-in', 'opt-out'),
   categories: fc.record({ analytics: fc.boolean(), marketing: fc.boolean(), functional: fc.boolean() }, { requiredKeys: [] }).filter((c) => Object.keys(c).length > 0),
 });
 
@@ -55,7 +56,7 @@ describe('consent record decoding (properties)', () => {
     fc.assert(
       fc.property(consentArb, fc.boolean(), (c, analytics) => {
         const v1 = ['1', c.id, Math.floor(c.timestamp / 1000).toString(36), c.revision, 'a' + +analytics, c.source[0]].join('.');
-        expect(decodeRecord(v1, policy, NOW)).toEqual({ ...c, categories: { analytics } });
+        expect(decodeRecord(v1, policy, NOW)).toEqual({ ...c, mode: 'opt-in', categories: { analytics } });
       }),
     );
   });

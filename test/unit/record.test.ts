@@ -4,7 +4,7 @@ import type { Consent } from '../../src/types';
 
 const NOW = Date.UTC(2026, 10, 24, 12);
 const policy = { revision: 3, expiresDays: 182 };
-const consent: Consent = { id: 'k3j9x0q2m5p7r1tz', timestamp: NOW - 1000, revision: 3, source: 'banner', categories: { analytics: true, marketing: false, functional: true } };
+const consent: Consent = { id: 'k3j9x0q2m5p7r1tz', timestamp: NOW - 1000, revision: 3, source: 'banner', mode: 'opt-in', categories: { analytics: true, marketing: false, functional: true } };
 const seconds = (t: number) => Math.floor(t / 1000).toString(36);
 
 describe('consent record, schema 2', () => {
@@ -16,6 +16,14 @@ describe('consent record, schema 2', () => {
     expect(decodeRecord(value, policy, NOW)).toEqual(consent);
     for (const source of ['banner', 'preferences', 'api', 'gpc'] as const)
       expect(decodeRecord(encodeRecord({ ...consent, source }), policy, NOW)).toMatchObject({ source });
+  });
+
+  it('says which mode the decision was given under: `o` after the source for opt-out, nothing for opt-in', () => {
+    const value = encodeRecord({ ...consent, mode: 'opt-out' });
+    expect(value).toBe(`2.k3j9x0q2m5p7r1tz.${seconds(NOW - 1000)}.3.a1m0f1.bo`);
+    expect(decodeRecord(value, policy, NOW)).toEqual({ ...consent, mode: 'opt-out' });
+    expect(encodeRecord(consent)).toMatch(/\.b$/);
+    for (const bad of [value + 'o', value.replace(/bo$/, 'ob'), value.replace(/bo$/, 'bx')]) expect(decodeRecord(bad, policy, NOW)).toBeNull();
   });
 
   it('records only the categories given, each granted or denied explicitly', () => {
@@ -79,6 +87,8 @@ describe('consent record, schema 1 (before categories)', () => {
   it('never carries another category', () => {
     expect(decodeRecord(v1(1, 'm1'), policy, NOW)).toBeNull();
     expect(decodeRecord(v1(1).replace('.a1.', '.m1.'), policy, NOW)).toBeNull();
+    // Opt-out mode came after schema 1.
+    expect(decodeRecord(v1(1) + 'o', policy, NOW)).toBeNull();
   });
 
   it('follows the same rules of revision and expiry', () => {

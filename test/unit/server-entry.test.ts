@@ -7,7 +7,7 @@ import type { Consent } from '../../src/types';
 
 const now = () => Math.floor(Date.now() / 1000) * 1000;
 const record = (c: Partial<Consent> = {}) =>
-  encodeRecord({ id: '0123456789abcdef', timestamp: now(), revision: 1, source: 'banner', categories: { analytics: true, marketing: false }, ...c });
+  encodeRecord({ id: '0123456789abcdef', timestamp: now(), revision: 1, source: 'banner', mode: 'opt-in', categories: { analytics: true, marketing: false }, ...c });
 const ALL = { categories: ['analytics', 'marketing', 'functional'] as ('analytics' | 'marketing' | 'functional')[] };
 
 describe('readConsent', () => {
@@ -18,6 +18,7 @@ describe('readConsent', () => {
       timestamp: now(),
       revision: 1,
       source: 'banner',
+      mode: 'opt-in',
       categories: { analytics: true, marketing: false, functional: false },
     });
     expect(readConsent(header)).toMatchObject({ categories: { analytics: true } });
@@ -62,6 +63,22 @@ describe('readConsent', () => {
     expect(readConsent('cg_consent=' + record({ source: 'gpc', categories: { analytics: false } }))).toBeNull();
   });
 
+  it('in opt-out mode: no decision is null (nothing recorded); a category the decision lacks is granted, unless the request carried GPC or DNT', () => {
+    const optOut = { ...ALL, mode: 'opt-out' as const };
+    expect(readConsent('', optOut)).toBeNull();
+    const old = 'cg_consent=' + record({ mode: 'opt-out', categories: { analytics: false } });
+    expect(readConsent(old, optOut)).toMatchObject({ mode: 'opt-out', categories: { analytics: false, marketing: true, functional: true } });
+    expect(readConsent(old, ALL)!.categories).toEqual({ analytics: false, marketing: false, functional: false });
+    expect(readConsent(old, { ...optOut, globalPrivacyControl: true })!.categories).toEqual({ analytics: false, marketing: false, functional: false });
+    expect(readConsent(old, { ...optOut, dnt: 'respect', doNotTrack: true })!.categories).toEqual({ analytics: false, marketing: false, functional: false });
+    expect(() => readConsent('', { mode: 'optout' as never })).toThrow('consent-gate: invalid mode: optout');
+  });
+
+  it('counts Do Not Track like Global Privacy Control with dnt: respect, and not by default', () => {
+    expect(readConsent('cg_consent=' + record(), { doNotTrack: true, dnt: 'respect' })).toBeNull();
+    expect(readConsent('cg_consent=' + record(), { doNotTrack: true })).not.toBeNull();
+  });
+
   it('reads a schema 1 record as its analytics choice', () => {
     const v1 = ['1', '0123456789abcdef', Math.floor(Date.now() / 1000).toString(36), '1', 'a1', 'b'].join('.');
     expect(readConsent('cg_consent=' + v1, ALL)!.categories).toEqual({ analytics: true, marketing: false, functional: false });
@@ -72,7 +89,7 @@ describe('readConsent', () => {
   });
 
   it('never reads a grant from a header unless it holds a well-formed granting record for the cookie (property)', () => {
-    const GRANTING = /(^|;)\s*cg_consent=(2\.[0-9a-z]{16}\.[0-9a-z]{1,8}\.\d{1,6}\.(a[01])?(m[01])?(f[01])?\.[bpag]|1\.[0-9a-z]{16}\.[0-9a-z]{1,8}\.\d{1,6}\.a1\.[bpag])\s*(;|$)/;
+    const GRANTING = /(^|;)\s*cg_consent=(2\.[0-9a-z]{16}\.[0-9a-z]{1,8}\.\d{1,6}\.(a[01])?(m[01])?(f[01])?\.[bpag]o?|1\.[0-9a-z]{16}\.[0-9a-z]{1,8}\.\d{1,6}\.a1\.[bpag])\s*(;|$)/;
     const near = fc.tuple(fc.constantFrom('cg_consent', 'cg_consentx', 'xcg_consent', ' cg_consent', 'CG_CONSENT'), fc.string({ maxLength: 8 }), fc.nat(40)).map(([name, junk, at]) => {
       const value = record();
       return `a=1; ${name}=${value.slice(0, at)}${junk}${value.slice(at)}; b=2`;
@@ -88,13 +105,16 @@ describe('readConsent', () => {
 });
 
 describe('parseConsentLog', () => {
-  const body = { id: '0123456789abcdef', timestamp: 1795646700000, revision: 3, source: 'banner', categories: { analytics: true, marketing: false }, language: 'de-AT', path: '/shop/cart/' };
+  const body = { id: '0123456789abcdef', timestamp: 1795646700000, revision: 3, source: 'banner', mode: 'opt-out', categories: { analytics: true, marketing: false }, language: 'de-AT', path: '/shop/cart/' };
 
   it('returns the checked record, from the JSON text or the parsed object, and drops unknown fields', () => {
     expect(parseConsentLog(JSON.stringify(body))).toEqual(body);
     expect(parseConsentLog({ ...body, ip: '203.0.113.7', email: 'a@b.c', categories: { ...body.categories } })).toEqual(body);
     const { language: _, ...noLanguage } = body;
     expect(parseConsentLog({ ...noLanguage, language: '' })).toEqual(noLanguage);
+    // A beacon from before opt-out mode: opt-in.
+    const { mode: __, ...noMode } = body;
+    expect(parseConsentLog(noMode)).toEqual({ ...body, mode: 'opt-in' });
   });
 
   it.each([
@@ -109,6 +129,7 @@ describe('parseConsentLog', () => {
     ['a negative timestamp', { ...body, timestamp: -1 }, 'timestamp'],
     ['a fractional revision', { ...body, revision: 1.5 }, 'revision'],
     ['an unknown source', { ...body, source: 'admin' }, 'source'],
+    ['an unknown mode', { ...body, mode: 'opt-maybe' }, 'mode'],
     ['no category', { ...body, categories: {} }, 'categories'],
     ['an unknown category', { ...body, categories: { analytics: true, everything: true } }, 'categories'],
     ['a category that is no boolean', { ...body, categories: { analytics: 'yes' } }, 'categories'],

@@ -4,7 +4,7 @@ import { startCore, type Core } from '../../src/gate';
 import { mountUi, resolveTexts } from '../../src/ui/mount';
 import { pickLang } from '../../src/ui/pick-lang';
 import { EN, EN_PREFERENCES, LANGS } from '../../src/ui/texts';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import type { ConsentGateOptions } from '../../src/types';
 import type { Win } from '../../src/lib/dom';
 import { freshPage, seedCookie } from './page';
@@ -266,7 +266,7 @@ describe('the preferences dialog', () => {
     setGpc(true);
     mount().showPreferences();
     await opened();
-    expect(Array.from(dialog().querySelectorAll('p')).find((p) => !p.hidden && p.textContent!.includes('Global Privacy Control'))).toBeDefined();
+    expect(Array.from(dialog().querySelectorAll('p')).find((p) => !p.hidden && p.textContent!.includes('Opt-out preference signal honored'))).toBeDefined();
   });
 });
 
@@ -362,12 +362,114 @@ describe('the floating button', () => {
   });
 });
 
+describe('opt-out mode, signals and the add-on in the UI', () => {
+  const floating = () => shadow().querySelector<HTMLButtonElement>('.f');
+
+  it('shows no notice but a "Your Privacy Choices" button with California\'s icon, which opens the preferences with every category on', async () => {
+    const gate = mount({ mode: 'opt-out', categories: ['analytics', 'marketing'] });
+    expect(notice().hidden).toBe(true);
+    await vi.waitFor(() => expect(floating()).not.toBeNull());
+    expect(floating()!.hidden).toBe(false);
+    expect(floating()!.textContent).toBe('Your Privacy Choices');
+    expect(floating()!.getAttribute('aria-label')).toBe('Your Privacy Choices');
+    const icon = floating()!.querySelector('svg')!;
+    expect(icon.namespaceURI).toBe('http://www.w3.org/2000/svg');
+    expect(icon.getAttribute('aria-hidden')).toBe('true');
+    expect(icon.querySelectorAll('path')).toHaveLength(3);
+    floating()!.click();
+    await opened();
+    expect(Array.from(dialog().querySelectorAll('input')).map((i) => i.checked)).toEqual([true, true, true]);
+    byText(dialog(), 'Reject all').click();
+    expect(gate.getConsent()).toMatchObject({ source: 'preferences', mode: 'opt-out', categories: { analytics: false, marketing: false } });
+    expect(notice().hidden).toBe(true);
+    expect(floating()!.hidden).toBe(false);
+  });
+
+  it('leaves the floating button out with floatingButton: false, and shows "Cookie settings" in opt-in mode', async () => {
+    mount({ mode: 'opt-out', floatingButton: false }).showPreferences();
+    await opened();
+    expect(floating()).toBeNull();
+    core!.destroy();
+    mount({ floatingButton: true }).rejectAll();
+    await vi.waitFor(() => expect(floating()).not.toBeNull());
+    expect(floating()!.textContent).toBe('Cookie settings');
+    expect(floating()!.querySelector('svg')).toBeNull();
+  });
+
+  it("says that Google's opt-out add-on is honoured, and its analytics switch still grants", async () => {
+    (window as unknown as { _gaUserPrefs?: unknown })._gaUserPrefs = { ioo: () => true };
+    try {
+      const gate = mount({ categories: ['analytics', 'marketing'] });
+      gate.showPreferences();
+      await opened();
+      const note = Array.from(dialog().querySelectorAll('p')).find((p) => p.textContent == EN_PREFERENCES.addon)!;
+      expect(note.hidden).toBe(false);
+      expect(analyticsSwitch().checked).toBe(false);
+      analyticsSwitch().click();
+      byText(dialog(), 'Save choices').click();
+      expect(gate.isGranted('analytics')).toBe(true);
+    } finally {
+      delete (window as unknown as { _gaUserPrefs?: unknown })._gaUserPrefs;
+    }
+  });
+
+  it("says that Do Not Track is honoured with dnt: 'respect', and not otherwise", async () => {
+    Object.defineProperty(navigator, 'doNotTrack', { value: '1', configurable: true });
+    try {
+      mount({ dnt: 'respect' }).showPreferences();
+      await opened();
+      const note = () => Array.from(dialog().querySelectorAll('p')).find((p) => p.textContent == EN_PREFERENCES.gpc)!;
+      expect(note().hidden).toBe(false);
+      core!.destroy();
+      mount().showPreferences();
+      await opened();
+      expect(note().hidden).toBe(true);
+    } finally {
+      Object.defineProperty(navigator, 'doNotTrack', { value: null, configurable: true });
+    }
+  });
+});
+
 describe('languages', () => {
   it('picks the option, else <html lang>, else navigator.languages, else English', () => {
     expect(pickLang(['de-AT', 'fr'])).toBe('de');
-    expect(pickLang([undefined, 'pt-BR'])).toBe('pt');
     expect(pickLang(['xx', '', 'JA'])).toBe('ja');
     expect(pickLang(['xx', 'zz'])).toBe('en');
+    expect(pickLang([])).toBe('en');
+  });
+
+  it('matches BCP 47 tags by region and script first, then by language', () => {
+    const cases: [string, string][] = [
+      ['pt-BR', 'pt-BR'],
+      ['pt_br', 'pt-BR'],
+      ['pt-PT', 'pt'],
+      ['pt', 'pt'],
+      ['pt-AO', 'pt'],
+      ['zh-TW', 'zh-Hant'],
+      ['zh-HK', 'zh-Hant'],
+      ['zh-MO', 'zh-Hant'],
+      ['zh-Hant', 'zh-Hant'],
+      ['zh-Hant-CN', 'zh-Hant'],
+      ['zh-Hans-HK', 'zh-Hans'],
+      ['zh-CN', 'zh-Hans'],
+      ['zh-SG', 'zh-Hans'],
+      ['zh', 'zh-Hans'],
+      ['no', 'nb'],
+      ['nn-NO', 'nb'],
+      ['nb-NO', 'nb'],
+      ['ar-EG', 'ar'],
+      ['he-IL', 'he'],
+      ['ga-IE', 'ga'],
+      ['sr-Latn', 'en'],
+      ['english', 'en'],
+    ];
+    for (const [tag, lang] of cases) expect(pickLang([tag]), tag).toBe(lang);
+  });
+
+  it('has 38 languages, each with its file; all 24 official EU languages among them', () => {
+    expect(LANGS).toHaveLength(38);
+    for (const lang of 'bg cs da de el en es et fi fr ga hr hu it lt lv mt nl pl pt ro sk sl sv'.split(' ')) expect(LANGS).toContain(lang);
+    expect(readdirSync('src/ui/lang').map((f) => f.replace('.json', '')).sort()).toEqual(LANGS.filter((l) => l != 'en').sort());
   });
 
   it('every language has every text, with the same placeholders as English', () => {
@@ -389,6 +491,33 @@ describe('languages', () => {
     mount();
     await vi.waitFor(() => expect(byText(notice(), 'Alle ablehnen')).toBeDefined());
     expect(shadow().querySelector('a')!.textContent).toBe('Datenschutzerklärung');
+  });
+
+  it('Arabic and Hebrew render right to left; any other language left to right, even on a right-to-left page', async () => {
+    for (const lang of ['ar', 'he']) {
+      core?.destroy();
+      mount({ lang });
+      const texts = JSON.parse(readFileSync(`src/ui/lang/${lang}.json`, 'utf8'));
+      await vi.waitFor(() => expect(byText(notice(), texts.acceptAll)).toBeDefined());
+      const host = document.querySelector('consent-gate')!;
+      expect([host.getAttribute('dir'), host.getAttribute('lang')]).toEqual(['rtl', lang]);
+    }
+    core!.destroy();
+    document.documentElement.dir = 'rtl';
+    mount({ lang: 'de' });
+    await vi.waitFor(() => expect(byText(notice(), 'Alle akzeptieren')).toBeDefined());
+    expect(document.querySelector('consent-gate')!.getAttribute('dir')).toBe('ltr');
+    document.documentElement.removeAttribute('dir');
+  });
+
+  it('shows Traditional Chinese for zh-TW and Simplified for zh-CN', async () => {
+    document.documentElement.lang = 'zh-TW';
+    mount();
+    await vi.waitFor(() => expect(byText(notice(), '全部拒絕')).toBeDefined());
+    core!.destroy();
+    document.documentElement.lang = 'zh-CN';
+    mount();
+    await vi.waitFor(() => expect(byText(notice(), '全部拒绝')).toBeDefined());
   });
 
   it('falls back to English for an unknown language', () => {

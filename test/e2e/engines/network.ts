@@ -20,6 +20,13 @@ const COLLECTOR = `(function () {
   console.error = function () { errors.push('console.error: ' + Array.prototype.join.call(arguments, ' ')); return original.apply(console, arguments); };
 })();`;
 
+/**
+ * Google's "Google Analytics Opt-out Browser Add-on", as a page sees it: the object it defines before the
+ * page's scripts run. Served while `addon` is on, as the second script of every page.
+ */
+const ADDON_PATH = '/__e2e/ga-opt-out-addon.js';
+const ADDON = 'window._gaUserPrefs = { ioo: function () { return true; } };';
+
 /** What reached (or tried to reach) Google's hosts, and any other host the browsers tried. */
 export interface NetworkLog {
   /** Every request to a Google host, as a URL. */
@@ -47,6 +54,8 @@ const EMBED = /^www\.youtube-nocookie\.com$/;
  */
 export const startNetwork = async (sitePort: number) => {
   const log: NetworkLog = { google: [], gtag: [], hits: [], embeds: [], other: [] };
+  /** `addon`: the browser has Google's opt-out add-on (until `clear()`). */
+  const network = { addon: false };
 
   const handle = (req: IncomingMessage, res: ServerResponse) => {
     const secure = (req.socket as TLSSocket).encrypted;
@@ -69,6 +78,7 @@ export const startNetwork = async (sitePort: number) => {
       return res.writeHead(502).end();
     }
     if (url.pathname == COLLECTOR_PATH) return res.writeHead(200, { 'content-type': 'text/javascript' }).end(COLLECTOR);
+    if (url.pathname == ADDON_PATH) return res.writeHead(200, { 'content-type': 'text/javascript' }).end(ADDON);
     // Browsers ask every site for one; a fixture without it would log a 404 that is no error of the page.
     if (url.pathname == '/favicon.ico') return res.writeHead(204).end();
     const upstream = request(
@@ -82,7 +92,8 @@ export const startNetwork = async (sitePort: number) => {
         const chunks: Buffer[] = [];
         answer.on('data', (c: Buffer) => chunks.push(c));
         answer.on('end', () => {
-          const html = Buffer.concat(chunks).toString('latin1').replace(/<head>|<html[^>]*>/i, (m) => m + `<script src="${COLLECTOR_PATH}"></script>`);
+          const first = `<script src="${COLLECTOR_PATH}"></script>` + (network.addon ? `<script src="${ADDON_PATH}"></script>` : '');
+          const html = Buffer.concat(chunks).toString('latin1').replace(/<head>|<html[^>]*>/i, (m) => m + first);
           delete headers['content-length'];
           res.writeHead(answer.statusCode!, headers).end(Buffer.from(html, 'latin1'));
         });
@@ -107,18 +118,19 @@ export const startNetwork = async (sitePort: number) => {
     tlsSide.emit('connection', secure);
   });
   await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
-  return {
+  return Object.assign(network, {
     log,
     port: (proxy.address() as AddressInfo).port,
-    /** Forget what was logged (a new scenario starts). */
+    /** Forget what was logged and remove the add-on (a new scenario starts). */
     clear() {
       for (const list of Object.values(log)) list.length = 0;
+      network.addon = false;
     },
     close: () => new Promise<void>((resolve) => {
       proxy.closeAllConnections();
       proxy.close(() => resolve());
     }),
-  };
+  });
 };
 
 export type Network = Awaited<ReturnType<typeof startNetwork>>;

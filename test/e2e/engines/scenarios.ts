@@ -4,10 +4,12 @@
  * through the proxy of network.ts, with Google's hosts answered by the gtag.js stand-in.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { startDemoServer } from '../../../demo/server.mjs';
 import { GA_ID } from '../harness';
 import { startNetwork, type Network } from './network';
-import type { BrowserPaths, Engine, Launcher, Profile, Tab } from './adapter';
+import { VIEWPORT, type BrowserPaths, type Engine, type Launcher, type Profile, type Tab } from './adapter';
 
 const SITE = 'http://www.shop.example.test';
 const STRICT = "script-src 'self' https://www.googletagmanager.com; style-src 'self'";
@@ -16,7 +18,11 @@ const ANALYTICS = /^(_ga|_gid|_gat|__utm)/;
 const TAB_ROUNDS = 20;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-type Where = '.n' | 'dialog';
+/** axe-core's source, run in the page by every engine. */
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Where a button is: the notice, the dialog, or anywhere in the consent UI (the floating button). */
+type Where = '.n' | 'dialog' | '';
 
 /** The centre of the visible consent UI button labelled `text`, or null. */
 const buttonCentre = (tab: Tab, text: string, where: Where) =>
@@ -95,6 +101,35 @@ const noticeShown = (tab: Tab) =>
     return !!n && !n.hidden && n.offsetHeight > 0;
   });
 
+/** axe-core's violations within the consent UI (its shadow tree included): WCAG 2.2 A/AA and best practice. */
+const axeViolations = (tab: Tab) =>
+  tab.run(async (source: string) => {
+    (0, eval)(source);
+    const result = await (window as any).axe.run('consent-gate', { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] }); // eslint-disable-line @typescript-eslint/no-explicit-any
+    return (result.violations as { id: string; nodes: { target: string[] }[] }[]).map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  }, AXE);
+
+/** The notice's direction, language and button texts. */
+const noticeLook = (tab: Tab) =>
+  tab.run(() => {
+    const host = document.querySelector('consent-gate')!;
+    const n = host.shadowRoot!.querySelector('.n') as HTMLElement;
+    const buttons = Array.from(n.querySelectorAll('button'));
+    return {
+      dir: getComputedStyle(n).direction,
+      lang: host.getAttribute('lang'),
+      buttons: buttons.map((b) => b.textContent),
+      // Where each button starts, in the keyboard order.
+      lefts: buttons.map((b) => b.getBoundingClientRect().left),
+    };
+  });
+
+/** The notes the preferences dialog shows (its visible paragraphs). */
+const dialogNotes = (tab: Tab) =>
+  tab.run(() => Array.from(document.querySelector('consent-gate')!.shadowRoot!.querySelectorAll('dialog[open] p')).filter((p) => !(p as HTMLElement).hidden).map((p) => p.textContent));
+
+const language = (code: string) => JSON.parse(readFileSync(new URL(`../../../src/ui/lang/${code}.json`, import.meta.url), 'utf8')) as Record<string, string>;
+
 const analyticsCookies = async (tab: Tab) => (await tab.cookies()).filter((c) => ANALYTICS.test(c.name)).map((c) => `${c.name} ${c.domain} ${c.path}`);
 
 /** Define every scenario for one engine. */
@@ -102,17 +137,18 @@ export const engineScenarios = (name: keyof BrowserPaths, launch: Launcher) => {
   const paths = inject('browsers');
   const env = {} as { engine: Engine; network: Network; close: () => Promise<void> };
   const profiles: Profile[] = [];
-  /** A new profile (fresh cookies) with a first tab on `path` of `site`. */
-  const visit = async (path: string, options?: { gpc?: boolean }, site = SITE) => {
+  /** A new profile (fresh cookies; GPC or Google's opt-out add-on as asked) with a first tab on `path` of `site`. */
+  const visit = async (path: string, { gpc, addon }: { gpc?: boolean; addon?: boolean } = {}, site = SITE) => {
     env.network.clear();
-    const profile = await env.engine.profile(options);
+    env.network.addon = !!addon;
+    const profile = await env.engine.profile({ gpc });
     profiles.push(profile);
     return { profile, tab: await profile.open(site + path) };
   };
 
   describe.skipIf(!paths[name])(`${name}: the promise`, () => {
     beforeAll(async () => {
-      const server = await startDemoServer({ gaId: GA_ID, fixtures: true, headers: (path: string): Record<string, string> => (path == '/fixtures/csp.html' ? { 'content-security-policy': STRICT } : {}) });
+      const server = await startDemoServer({ gaId: GA_ID, fixtures: true, headers: (path: string): Record<string, string> => (/^\/fixtures\/(csp|opt-out)\.html$/.test(path) ? { 'content-security-policy': STRICT } : {}) });
       env.network = await startNetwork(server.port);
       env.engine = await launch(env.network.port, paths as BrowserPaths);
       env.close = async () => {
@@ -392,6 +428,104 @@ export const engineScenarios = (name: keyof BrowserPaths, launch: Launcher) => {
       expect((await tab.errors()).slice(gaOwn.length)).toEqual([]);
     });
 
+    it('opt-out mode (a US visitor): GA runs with no notice; "Your Privacy Choices" then "Reject all" stops it and clears _ga on the parent domain, here and on the next page', async () => {
+      const { tab } = await visit('/?country=US');
+      await expect.poll(() => env.network.log.hits.length).toBeGreaterThan(0);
+      await expect.poll(() => analyticsCookies(tab)).toEqual(expect.arrayContaining(['_ga .example.test /']));
+      expect(await noticeShown(tab)).toBe(false);
+      expect(await consent(tab)).toBeNull();
+      await clickUi(tab, 'Your Privacy Choices', '');
+      await clickUi(tab, 'Reject all', 'dialog');
+      await expect.poll(async () => (await gaState(tab)).disabled).toBe(true);
+      await expect.poll(() => analyticsCookies(tab)).toEqual([]);
+      expect(await consent(tab)).toMatchObject({ source: 'preferences', mode: 'opt-out', categories: { analytics: false, marketing: false, functional: false } });
+      const hits = env.network.log.hits.length;
+      await tab.run(() => (window as any).gtag('event', 'after_opt_out')); // eslint-disable-line @typescript-eslint/no-explicit-any
+      await sleep(300);
+      expect(env.network.log.hits.length).toBe(hits);
+      const requests = env.network.log.google.length;
+      await tab.goto(SITE + '/product.html');
+      await sleep(300);
+      expect(env.network.log.google.length).toBe(requests);
+      expect(await gaState(tab)).toMatchObject({ disabled: true, scripts: 0 });
+      expect(await noticeShown(tab)).toBe(false);
+      expect(await tab.errors()).toEqual([]);
+    });
+
+    it(`with Google's opt-out add-on, opt-out mode never loads GA, and the preferences say why; under a strict CSP (${STRICT}), the icon included`, async () => {
+      const { tab } = await visit('/fixtures/opt-out.html', { addon: true });
+      expect(await tab.run(() => (window as any)._gaUserPrefs.ioo())).toBe(true); // eslint-disable-line @typescript-eslint/no-explicit-any
+      await sleep(500);
+      expect(env.network.log.google).toEqual([]);
+      expect(await gaState(tab)).toMatchObject({ disabled: true, scripts: 0, dataLayer: false });
+      expect(await noticeShown(tab)).toBe(false);
+      // The "Your Privacy Choices" button, its icon drawn, not hidden by the CSP.
+      await expect.poll(() => buttonCentre(tab, 'Your Privacy Choices', '')).not.toBeNull();
+      expect(await tab.run(() => {
+        const icon = document.querySelector('consent-gate')!.shadowRoot!.querySelector('.f svg')!.getBoundingClientRect();
+        return [icon.width, icon.height];
+      })).toEqual([30, 14]);
+      await clickPage(tab, 'footer [data-consent-open]');
+      await expect.poll(() => dialogNotes(tab)).toContain('Your browser’s Google Analytics opt-out add-on is honored: analytics stays off unless you turn it on here.');
+      expect(await tab.errors()).toEqual([]);
+    });
+
+    it("with Google's opt-out add-on, opt-in mode: \"Accept all\" grants advertising and functional, not analytics; only the analytics switch does", async () => {
+      const { tab } = await visit('/fixtures/categories.html', { addon: true });
+      await clickUi(tab, 'Accept all');
+      await expect.poll(() => consent(tab)).toMatchObject({ source: 'banner', categories: { analytics: false, marketing: true, functional: true } });
+      await expect.poll(() => configured(tab)).toEqual(['AW-123456789']);
+      await sleep(300);
+      const gaHits = () => env.network.log.hits.filter((h) => h.get('tid') == GA_ID).length;
+      expect(gaHits()).toBe(0);
+      expect(await gaState(tab)).toMatchObject({ disabled: true });
+      expect(await analyticsCookies(tab)).toEqual([]);
+      await clickPage(tab, 'footer [data-consent-open]');
+      await clickSwitch(tab, 'Analytics');
+      await clickUi(tab, 'Save choices', 'dialog');
+      await expect.poll(gaHits).toBeGreaterThan(0);
+      expect(await consent(tab)).toMatchObject({ source: 'preferences', categories: { analytics: true, marketing: true, functional: true } });
+      expect(await tab.errors()).toEqual([]);
+    });
+
+    it('<html lang="ar">: an Arabic notice and dialog, right to left, mirrored in the keyboard order, with zero axe violations', async () => {
+      const { tab } = await visit('/?lang=ar');
+      const ar = language('ar');
+      await expect.poll(async () => (await noticeLook(tab)).buttons).toEqual([ar.acceptAll, ar.rejectAll, ar.customize]);
+      const look = await noticeLook(tab);
+      expect(look).toMatchObject({ dir: 'rtl', lang: 'ar' });
+      // Reading right to left: the first button in the keyboard order is the rightmost, the last the leftmost.
+      expect([...look.lefts].sort((a, b) => b - a)).toEqual(look.lefts);
+      expect(await axeViolations(tab)).toEqual([]);
+      // The dialog mirrored: the close button on the left, each switch to the right of its name.
+      await clickUi(tab, ar.customize);
+      const dialogSides = () =>
+        tab.run(() => {
+          const dialog = document.querySelector('consent-gate')!.shadowRoot!.querySelector('dialog[open]');
+          if (!dialog) return null;
+          const middle = dialog.getBoundingClientRect().left + dialog.getBoundingClientRect().width / 2;
+          return { close: dialog.querySelector('.x')!.getBoundingClientRect().right < middle, switches: Array.from(dialog.querySelectorAll('.s')).every((s) => s.getBoundingClientRect().left > middle) };
+        });
+      await expect.poll(dialogSides).toEqual({ close: true, switches: true });
+      expect(await axeViolations(tab)).toEqual([]);
+      // A US visitor's "Your Privacy Choices" button, at the bottom right.
+      await tab.goto(SITE + '/?lang=ar&country=US');
+      await expect.poll(() => buttonCentre(tab, ar.privacyChoices, '')).not.toBeNull();
+      expect((await buttonCentre(tab, ar.privacyChoices, ''))!.x).toBeGreaterThan(VIEWPORT.width / 2);
+      expect(await tab.errors()).toEqual([]);
+    });
+
+    it('zh-TW shows Traditional Chinese, zh-CN Simplified', async () => {
+      const { tab } = await visit('/?lang=zh-TW');
+      const [hant, hans] = [language('zh-Hant'), language('zh-Hans')];
+      await expect.poll(async () => (await noticeLook(tab)).buttons).toEqual([hant.acceptAll, hant.rejectAll, hant.customize]);
+      expect(await noticeLook(tab)).toMatchObject({ dir: 'ltr', lang: 'zh-Hant' });
+      await tab.goto(SITE + '/?lang=zh-CN');
+      await expect.poll(async () => (await noticeLook(tab)).buttons).toEqual([hans.acceptAll, hans.rejectAll, hans.customize]);
+      expect(hant.rejectAll).not.toBe(hans.rejectAll);
+      expect(await tab.errors()).toEqual([]);
+    });
+
     if (name == 'webkit')
       it('has no Global Privacy Control (as Safari): the visitor is asked', async () => {
         const { tab } = await visit('/');
@@ -410,5 +544,18 @@ export const engineScenarios = (name: keyof BrowserPaths, launch: Launcher) => {
         expect(await gaState(tab)).toMatchObject({ disabled: true, scripts: 0 });
         expect(await tab.errors()).toEqual([]);
       });
+
+    it.skipIf(name == 'webkit')('opt-out mode under Global Privacy Control: every category off without asking, not one request to Google, and the preferences say why', async () => {
+      const { tab } = await visit('/?country=US', { gpc: true });
+      await expect.poll(() => consent(tab)).toMatchObject({ source: 'gpc', mode: 'opt-out', categories: { analytics: false, marketing: false, functional: false } });
+      await sleep(300);
+      expect(env.network.log.google).toEqual([]);
+      expect(env.network.log.embeds).toEqual([]);
+      expect(await noticeShown(tab)).toBe(false);
+      expect(await gaState(tab)).toMatchObject({ disabled: true, scripts: 0, dataLayer: false });
+      await clickUi(tab, 'Your Privacy Choices', '');
+      await expect.poll(() => dialogNotes(tab)).toContain('Opt-out preference signal honored: every optional category stays off unless you turn it on here.');
+      expect(await tab.errors()).toEqual([]);
+    });
   });
 };
