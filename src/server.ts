@@ -6,6 +6,8 @@ import type { Category, Consent, ConsentGateMode, ConsentGateOptions, ConsentSou
 import { normalizeOptions } from './config';
 import { project, storedDecision } from './consent/policy';
 import { CATEGORIES } from './consent/categories';
+import { SOURCES } from './consent/record';
+import { signalHonoured } from './consent/signals';
 
 /** The options `readConsent` needs: the same as the browser's, so both read one decision the same way. */
 export interface ReadConsentOptions extends Pick<ConsentGateOptions, 'categories' | 'mode' | 'revision' | 'expiresDays' | 'cookie' | 'gpc' | 'dnt'> {
@@ -51,7 +53,7 @@ const cookieValues = (cookies: string | CookieSource | null | undefined, name: s
  */
 export const readConsent = (cookies: string | CookieSource | null | undefined, options?: ReadConsentOptions): Consent | null => {
   const c = normalizeOptions(options);
-  const signal = (c.gpc != 'ignore' && options?.globalPrivacyControl === true) || (c.dnt == 'respect' && options?.doNotTrack === true);
+  const signal = signalHonoured(c, options?.globalPrivacyControl === true, options?.doNotTrack === true);
   return project(storedDecision(cookieValues(cookies, c.cookie.name), c, Date.now(), signal), c.categories, c.mode == 'opt-out' && !signal);
 };
 
@@ -75,7 +77,6 @@ export interface ConsentLog {
 /** The largest body a proof-of-consent beacon has (the real ones are about 200 bytes). */
 export const MAX_LOG_BYTES = 2048;
 
-const SOURCES: ConsentSource[] = ['banner', 'preferences', 'api', 'gpc'];
 
 /**
  * Validate the body of a proof-of-consent beacon (`logEndpoint`): the JSON text, or the object parsed from

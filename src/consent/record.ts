@@ -4,11 +4,13 @@ import { CATEGORIES } from './categories';
 /**
  * The stored form of a decision, schema 2: `2.<id>.<seconds, base 36>.<revision>.<categories>.<source>`,
  * each recorded category as its first letter and 0 or 1, in a fixed order, and the source's first letter,
- * followed by `o` for a decision given in opt-out mode: `2.k3j9x0q2m5p7r1tz.t4f8kq.3.a1m0f1.b` (about 40 bytes). Schema 1 (`1.….a1.b`, analytics only) is still read. Only characters js-cookie leaves
- * unencoded. The pattern's bounded parts cap a match at about 45 characters: an oversized value never matches.
+ * followed by `o` for a decision given in opt-out mode: `2.k3j9x0q2m5p7r1tz.t4f8kq.3.a1m0f1.b` (about 40
+ * bytes). Schema 1 (`1.….a1.b`, analytics only) is still read. Only characters js-cookie leaves unencoded.
+ * The pattern's bounded parts cap a match at about 45 characters: an oversized value never matches.
  */
 const RECORD = /^([12])\.([0-9a-z]{16})\.([0-9a-z]{1,8})\.(\d{1,6})\.(?=[amf])((?:a[01])?(?:m[01])?(?:f[01])?)\.([bpag])(o?)$/;
-const SOURCES: ConsentSource[] = ['banner', 'preferences', 'api', 'gpc'];
+/** Every source of a decision; its first letter is its code in the record. */
+export const SOURCES: ConsentSource[] = ['banner', 'preferences', 'api', 'gpc'];
 
 /** Encode a decision (schema 2): the categories it records, as given. */
 export const encodeRecord = (c: Consent): string =>

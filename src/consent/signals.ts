@@ -2,12 +2,16 @@ import type { Config } from '../config';
 import { attempt, type Win } from '../lib/dom';
 
 /**
- * Whether the browser sends an opt-out preference signal the site honours: Global Privacy Control (unless
- * `gpc: 'ignore'`), or Do Not Track with `dnt: 'respect'`.
+ * Whether an opt-out preference signal counts: Global Privacy Control (`gpc` on) unless `gpc: 'ignore'`, or
+ * Do Not Track (`dnt` on) with `dnt: 'respect'`. The browser reads them from `navigator`, the server from
+ * the request's headers.
  */
+export const signalHonoured = (c: Pick<Config, 'gpc' | 'dnt'>, gpc: boolean, dnt: boolean): boolean => (c.gpc != 'ignore' && gpc) || (c.dnt == 'respect' && dnt);
+
+/** Whether the browser sends an opt-out preference signal the site honours. */
 export const optOutSignal = (c: Pick<Config, 'gpc' | 'dnt'>, w: Win): boolean => {
   const n = w.navigator as Navigator & { globalPrivacyControl?: boolean };
-  return (c.gpc != 'ignore' && n.globalPrivacyControl === true) || (c.dnt == 'respect' && n.doNotTrack == '1');
+  return signalHonoured(c, n.globalPrivacyControl === true, n.doNotTrack == '1');
 };
 
 /**

@@ -39,9 +39,10 @@ const privacyIcon = (doc: Document) => {
 export const createPreferences = (ui: Ui, openFrom: (from: Element) => void) => {
   const { c, button } = ui;
   const t = { ...EN_PREFERENCES, ...ui.t };
-  const floating = c.floatingButton ? button(c.mode == 'opt-out' ? t.privacyChoices : t.settings, () => openFrom(floating!), 'f') : undefined;
+  const optOut = c.mode == 'opt-out';
+  const floating = c.floatingButton ? button(optOut ? t.privacyChoices : t.settings, () => openFrom(floating!), 'f') : undefined;
   if (floating) {
-    if (c.mode == 'opt-out') floating.prepend(privacyIcon(ui.w.document));
+    if (optOut) floating.prepend(privacyIcon(ui.w.document));
     ui.styles(FLOATING_CSS);
     ui.root.append(floating);
   }
