@@ -1,5 +1,6 @@
-// `npm run bundlers`: build the packed package's two entries with Vite, webpack and Next.js (rollup and esbuild
-// are built by `npm test` itself), check what each build holds, and print what a consumer ships.
+// `npm run bundlers`: build the packed package's two entries with Vite, webpack, Next.js, rollup (es, and iife as
+// one file) and esbuild (bundle, no splitting), check what each build holds, and print what a consumer ships.
+// (`npm test` builds and runs the rollup and esbuild ones in Chromium.)
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,8 +25,25 @@ const SOURCE = {
   main: "import { createConsentGate } from 'consent-gate';\nwindow.gate = createConsentGate({ gaId: 'G-ABC123' });\n",
 };
 
+/** rollup with terser, as an app's production build: a single file (`iife`) needs `inlineDynamicImports` for the main entry. */
+const rollupBuild = async (dir, format) => {
+  const { rollup } = await import('rollup');
+  const { nodeResolve } = await import('@rollup/plugin-node-resolve');
+  const { default: terser } = await import('@rollup/plugin-terser');
+  const bundle = await rollup({ input: join(dir, 'app.js'), plugins: [nodeResolve({ browser: true, rootDir: dir })], onwarn() {} });
+  await bundle.write({ dir: join(dir, 'out'), format, inlineDynamicImports: format == 'iife', plugins: [terser()] });
+  return jsFiles(join(dir, 'out'));
+};
+
 /** Each bundler: build `entry` in `dir` (the package installed there) and return the JS files it emitted. */
 const BUNDLERS = {
+  'rollup es': (dir) => rollupBuild(dir, 'es'),
+  'rollup iife': (dir) => rollupBuild(dir, 'iife'),
+  esbuild: async (dir) => {
+    const { build } = await import('esbuild');
+    await build({ entryPoints: [join(dir, 'app.js')], bundle: true, minify: true, format: 'iife', outdir: join(dir, 'out'), logLevel: 'silent' });
+    return jsFiles(join(dir, 'out'));
+  },
   Vite: async (dir) => {
     const { build } = await import('vite');
     writeFileSync(join(dir, 'index.html'), '<!doctype html><script type="module" src="./app.js"></script>');

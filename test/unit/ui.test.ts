@@ -62,16 +62,21 @@ describe('the notice', () => {
 
   it("keeps the page's bottom free for the notice, following every change of its size", () => {
     // jsdom lays nothing out: the notice's height and the observer's calls are the test's.
-    let observed: (() => void) | undefined;
+    let callback: (() => void) | undefined;
+    const watched = new Set<Element>();
     vi.stubGlobal('ResizeObserver', class {
-      constructor(callback: () => void) {
-        observed = callback;
+      constructor(f: () => void) {
+        callback = f;
       }
-      observe() {}
+      observe(target: Element) {
+        watched.add(target);
+      }
       disconnect() {
-        observed = undefined;
+        watched.clear();
       }
     });
+    // What a browser does when an element's size changes: calls the observers that watch it.
+    const resized = (target: Element) => watched.has(target) && callback!();
     let height = 59;
     vi.spyOn(HTMLElement.prototype, 'offsetHeight', 'get').mockImplementation(function (this: HTMLElement) {
       return this.classList.contains('n') && !this.hidden ? height : 0;
@@ -80,13 +85,13 @@ describe('the notice', () => {
     expect(document.body.style.paddingBottom).toBe('59px');
     // The stylesheet applied late (as in WebKit), a font, a language or the zoom: the notice grew.
     height = 77;
-    observed!();
+    resized(notice());
     expect(document.body.style.paddingBottom).toBe('77px');
     expect(document.documentElement.style.scrollPaddingBottom).toBe('77px');
     gate.rejectAll();
     expect(document.body.style.paddingBottom).toBe('');
     gate.destroy();
-    expect(observed).toBeUndefined();
+    expect(watched.size).toBe(0);
     vi.unstubAllGlobals();
   });
 
