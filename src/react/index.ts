@@ -11,9 +11,13 @@ import { getWindow } from '../lib/dom';
 interface Shared {
   gate: ConsentGate | null;
   initial: Consent | null;
+  /** One function per provider, so `useSyncExternalStore` keeps its subscription across renders. */
+  subscribe: (onChange: () => void) => () => void;
 }
 
-const Context = createContext<Shared>({ gate: null, initial: null });
+const subscribe = (gate: ConsentGate | null) => (onChange: () => void) => (gate ? gate.onChange(onChange) : () => {});
+
+const Context = createContext<Shared>({ gate: null, initial: null, subscribe: subscribe(null) });
 
 // One gate per app on the client, whatever React renders twice (StrictMode) or remounts.
 let appGate: ConsentGate | undefined;
@@ -37,14 +41,12 @@ export interface ConsentGateProviderProps {
 
 /** Makes the gate and its decision available to `useConsent`, `useConsentGate`, `useGranted` and `<Consented>`. */
 export function ConsentGateProvider({ options, gate, initialConsent = null, children }: ConsentGateProviderProps) {
-  const [value] = useState<Shared>(() => ({
-    gate: gate || (getWindow() ? (appGate ||= createConsentGate(options)) : null),
-    initial: initialConsent,
-  }));
+  const [value] = useState<Shared>(() => {
+    const shared = gate || (getWindow() ? (appGate ||= createConsentGate(options)) : null);
+    return { gate: shared, initial: initialConsent, subscribe: subscribe(shared) };
+  });
   return createElement(Context.Provider, { value }, children);
 }
-
-const subscribe = (gate: ConsentGate | null) => (onChange: () => void) => (gate ? gate.onChange(onChange) : () => {});
 
 /** The gate itself (`acceptAll`, `setConsent`, `showPreferences`…); `null` on the server. */
 export const useConsentGate = (): ConsentGate | null => useContext(Context).gate;
@@ -54,9 +56,9 @@ export const useConsentGate = (): ConsentGate | null => useContext(Context).gate
  * while hydrating: `initialConsent`.
  */
 export const useConsent = (): Consent | null => {
-  const { gate, initial } = useContext(Context);
+  const { gate, initial, subscribe } = useContext(Context);
   return useSyncExternalStore(
-    subscribe(gate),
+    subscribe,
     () => (gate ? gate.getConsent() : initial),
     () => initial,
   );
@@ -64,9 +66,9 @@ export const useConsent = (): Consent | null => {
 
 /** Whether `category` may run now; on the server and while hydrating, as `initialConsent` says. */
 export const useGranted = (category: Category): boolean => {
-  const { gate, initial } = useContext(Context);
+  const { gate, initial, subscribe } = useContext(Context);
   return useSyncExternalStore(
-    subscribe(gate),
+    subscribe,
     () => (gate ? gate.isGranted(category) : initial?.categories[category] === true),
     () => initial?.categories[category] === true,
   );
