@@ -65,6 +65,9 @@ export const startCore = (c: Config, w?: Win): Core => {
       k == 'analytics' ? ['FPID'] : [],
     );
 
+  // The page's consent-gated tags and embeds, as what runs now allows.
+  const elements = () => applyConsentElements(doc!, (names) => names.split(/[\s,]+/).every((k) => k == 'necessary' || granted?.[k as Category]), c.nonce);
+
   // Apply `record` to Google's tags, the gated elements and the cleaner, then (unless starting) tell every listener.
   const apply = (record: Consent | null, starting?: boolean) => {
     const prev = granted;
@@ -73,7 +76,7 @@ export const startCore = (c: Config, w?: Win): Core => {
     // With no decision in opt-out mode, every declared category runs; but analytics not with Google's add-on.
     const next = (granted = state ? state.categories : optOutMode ? Object.fromEntries(c.categories.map((k) => [k, k != 'analytics' || !addon()])) : null);
     google._apply(next, addon());
-    applyConsentElements(doc!, (names) => names.split(/[\s,]+/).every((k) => k == 'necessary' || next?.[k as Category]), c.nonce);
+    elements();
     // A denied category's cookies go, on every page; after a reset, those of what was granted.
     for (const k of c.categories) if (!next?.[k] && (next || prev?.[k])) clear(k);
     if (starting) return;
@@ -159,5 +162,8 @@ export const startCore = (c: Config, w?: Win): Core => {
   const stored = readStored();
   if (!stored && signal()) decide(false, 'gpc');
   else apply(stored, true);
+  // Started while the page is parsed (a script tag in <head>): the elements below it, once they are there.
+  // (On a page already parsed the event has fired and never comes again.)
+  doc!.addEventListener('DOMContentLoaded', () => live && elements());
   return core;
 };

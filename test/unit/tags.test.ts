@@ -28,6 +28,25 @@ describe('tags gated with data-consent', () => {
     expect(ran()).toEqual([]);
   });
 
+  it('of a returning visitor run when the page has been parsed, if the gate started while it was loading (a script tag in <head>)', () => {
+    const first = createConsentGate();
+    first.acceptAll();
+    first.destroy();
+    nextPage();
+    (jsdom.window as unknown as Ran).ran = [];
+    Object.defineProperty(document, 'readyState', { value: 'loading', configurable: true });
+    try {
+      gate = createConsentGate();
+      // The parser reaches the body after the gate has applied the stored decision.
+      document.body.innerHTML = TAGS;
+      expect(ran()).toEqual([]);
+    } finally {
+      delete (document as { readyState?: string }).readyState;
+    }
+    document.dispatchEvent(new jsdom.window.Event('DOMContentLoaded'));
+    expect(ran()).toEqual(['first']);
+  });
+
   it('run once on grant, in document order, keeping their attributes and nonce', () => {
     gate = createConsentGate({ nonce: 'fallback' });
     gate.acceptAll();
