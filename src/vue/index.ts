@@ -17,6 +17,9 @@ interface Shared {
 
 const KEY: InjectionKey<Shared> = Symbol('consent-gate');
 
+// One gate per page in the browser, however many apps use the plugin (or however often a dev server reloads one).
+let appGate: ConsentGate | undefined;
+
 export interface ConsentGatePluginOptions {
   /** Options for the gate the plugin creates in the browser, with the built-in notice. On the server none is created. */
   options?: ConsentGateOptions;
@@ -31,20 +34,22 @@ export interface ConsentGatePluginOptions {
 }
 
 /**
- * The plugin: `app.use(consentGate, { options })`. One gate per app in the browser.
+ * The plugin: `app.use(consentGate, { options })`. One gate per page in the browser (the first app's options).
  * @example
  * createSSRApp(App).use(consentGate, { options: { gaId: 'G-ABC123' }, initialConsent }).mount('#app');
  */
 export const consentGate = {
   install(app: App, { options, gate, initialConsent = null }: ConsentGatePluginOptions = {}) {
-    const live = gate || (getWindow() ? createConsentGate(options) : null);
+    const live = gate || (getWindow() ? (appGate ||= createConsentGate(options)) : null);
     const shared: Shared = { gate: live, consent: shallowRef(initialConsent), version: shallowRef(0) };
     const follow = () => {
       shared.consent.value = live!.getConsent();
       shared.version.value++;
     };
     if (live) {
-      live.onChange(follow);
+      const off = live.onChange(follow);
+      // Vue 3.5 and later tell when the app is unmounted.
+      (app as { onUnmount?: (f: () => void) => void }).onUnmount?.(off);
       // Hydration renders what the server rendered; the browser's decision follows once mounted.
       const mount = app.mount;
       app.mount = (...args: Parameters<App['mount']>) => {
