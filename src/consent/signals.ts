@@ -18,4 +18,6 @@ export const optOutSignal = (c: Pick<Config, 'gpc' | 'dnt'>, w: Win): boolean =>
  * Whether Google's "Google Analytics Opt-out Browser Add-on" is installed: it defines
  * `window._gaUserPrefs.ioo()`, returning `true`, before the page's scripts run. Nothing else is assumed.
  */
-export const gaAddon = (w: Win): boolean => attempt(() => (w as unknown as { _gaUserPrefs: { ioo(): unknown } })._gaUserPrefs.ioo() === true, false);
+export const gaAddon = (w: Win): boolean =>
+  // Without the add-on (nearly always) nothing is thrown: each check would otherwise build an error and its stack trace.
+  attempt(() => (w as unknown as { _gaUserPrefs?: { ioo?(): unknown } })._gaUserPrefs?.ioo?.() === true, false);

@@ -187,5 +187,10 @@ describe("Google's opt-out add-on", () => {
       throw new Error('hostile');
     });
     expect(start({ mode: 'opt-out' }).isGranted('analytics')).toBe(true);
+    for (const prefs of [null, { ioo: true }, 'ioo']) {
+      freshPage();
+      (window as unknown as { _gaUserPrefs?: unknown })._gaUserPrefs = prefs;
+      expect(start({ mode: 'opt-out' }).isGranted('analytics')).toBe(true);
+    }
   });
 });
