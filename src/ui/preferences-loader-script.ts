@@ -6,8 +6,8 @@ export const PREFERENCES_FILE = 'consent-gate.preferences.min.js';
 /**
  * The script-tag build's loader: the preferences file beside the script, run as a script of its own (so a
  * CSP `script-src` that allows the main file allows it too), which hands its exports to the element that
- * loaded it (see preferences-script.ts). Undefined where it cannot be loaded (missing, blocked, or the page
- * left while it loaded).
+ * loaded it (see preferences-script.ts). Undefined where it cannot be loaded (missing, blocked, something
+ * else served in its place, or the page left while it loaded).
  */
 export const loadPreferences = (base?: string, nonce = ''): Promise<PreferencesModule | undefined> =>
   new Promise((resolve) => {
@@ -15,7 +15,9 @@ export const loadPreferences = (base?: string, nonce = ''): Promise<PreferencesM
     script.src = new URL(PREFERENCES_FILE, base || location.href).href;
     script.nonce = nonce;
     (script as HTMLScriptElement & { loaded?: unknown }).loaded = resolve;
-    script.onerror = () => resolve(undefined);
+    // A file that ran has handed its exports over by now; one that did not (a server's HTML page in its
+    // place, as single-page-app hosts answer for a missing file) leaves the promise to this.
+    script.onload = script.onerror = () => resolve(undefined);
     document.head.append(script);
   });
 

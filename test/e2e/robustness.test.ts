@@ -141,6 +141,22 @@ describe('the preferences file, loaded beside the script', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it("when the server answers with its HTML page instead (a single-page app's fallback), \"Cookie settings\" shows the notice instead", async () => {
+    const { context } = await openContext(env.browser);
+    await context.route('**/consent-gate.preferences.min.js', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>Shop</title><h1>Shop</h1>' }));
+    const page = await context.newPage();
+    const logged: string[] = [];
+    page.on('console', (m) => m.type() == 'error' && logged.push(m.text()));
+    await page.goto(site(env.server) + '/');
+    await clickUi(page, 'Accept all');
+    await page.locator('footer [data-consent-open]').click();
+    await page.locator('consent-gate .n').waitFor({ timeout: 3000 });
+    expect(logged).toContain('consent-gate: preferences not loaded');
+    await clickUi(page, 'Reject all');
+    expect(await page.evaluate(() => (window as any).ConsentGate.getConsent().categories.analytics)).toBe(false); // eslint-disable-line @typescript-eslint/no-explicit-any
+    await context.close();
+  });
 });
 
 describe('pages in other encodings', () => {
