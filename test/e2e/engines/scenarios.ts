@@ -549,6 +549,7 @@ export const engineScenarios = (name: keyof BrowserPaths, launch: Launcher) => {
         expect(await tab.run(() => 'globalPrivacyControl' in navigator)).toBe(false);
         await expect.poll(() => noticeShown(tab)).toBe(true);
         expect(await consent(tab)).toBeNull();
+        expect(await tab.errors()).toEqual([]);
       });
     else
       it('honours Global Privacy Control: no notice, no request to Google', async () => {
