@@ -8,6 +8,7 @@ import { project, storedDecision } from './consent/policy';
 import { CATEGORIES } from './consent/categories';
 import { SOURCES } from './consent/record';
 import { signalHonoured } from './consent/signals';
+import { parseCookies } from './lib/cookie-pairs';
 
 /** The options `readConsent` needs: the same as the browser's, so both read one decision the same way. */
 export interface ReadConsentOptions extends Pick<ConsentGateOptions, 'categories' | 'mode' | 'revision' | 'expiresDays' | 'cookie' | 'gpc' | 'dnt'> {
@@ -26,12 +27,7 @@ export type CookieSource = Record<string, string | undefined> | { get(name: stri
 
 /** Every value the request's cookies hold for `name` (a `Cookie` header may hold it twice, from two domains). */
 const cookieValues = (cookies: string | CookieSource | null | undefined, name: string): string[] => {
-  if (typeof cookies == 'string')
-    return cookies
-      .split(';')
-      .map((pair) => pair.trim().split('='))
-      .filter(([key]) => key == name)
-      .map(([, ...value]) => value.join('='));
+  if (typeof cookies == 'string') return parseCookies(cookies).filter((pair) => pair[0] == name).map((pair) => pair[1]);
   if (!cookies || typeof cookies != 'object') return [];
   if (typeof cookies.get == 'function') {
     const source = cookies as Exclude<CookieSource, Record<string, string | undefined>>;
