@@ -1,5 +1,5 @@
-// Group 9: the npm package as a user gets it: packed, linted, installed, imported, type-checked, and bundled
-// by rollup (es and iife) and esbuild into pages that work.
+// Group 9: the npm package as a user gets it: packed, linted, installed, imported, type-checked, bundled by
+// rollup (es and iife), esbuild, Vite and webpack into pages that work, and server-rendered by Next.js.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,6 +17,7 @@ const app = mkdtempSync(join(tmpdir(), 'consent-gate-app-'));
 const run = (cmd: string, args: string[], cwd = app) =>
   execFileSync(cmd, args, { cwd, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '', npm_config_audit: 'false', npm_config_fund: 'false' } });
 const bin = (name: string) => join(root, 'node_modules/.bin', name);
+const bundlers = join(root, 'test/bundlers');
 let tarball = '';
 
 /** Texts and names only the UI has: none may reach a headless bundle. */
@@ -128,7 +129,24 @@ const builders: Record<string, (input: string, out: string) => Promise<void>> = 
   'esbuild bundle': async (input, out) => {
     await esbuild({ entryPoints: [input], bundle: true, splitting: false, format: 'iife', outfile: join(out, 'app.js'), absWorkingDir: app, logLevel: 'silent' });
   },
+  Vite: async (input, out) => {
+    const { build } = await import('vite');
+    await build({ root: app, configFile: false, logLevel: 'silent', base: './', build: { outDir: out, emptyOutDir: true, rollupOptions: { input, output: { entryFileNames: 'app.js' } } } });
+  },
+  // webpack and Next.js are installed in test/bundlers (npm test installs them).
+  webpack: async (input, out) => {
+    const { default: webpack } = await import(join(bundlers, 'node_modules/webpack/lib/index.js'));
+    await new Promise<void>((resolve, reject) =>
+      webpack({ mode: 'production', context: app, entry: input, output: { path: out, filename: 'app.js' } }, (error: Error | null, stats: { hasErrors(): boolean; toString(o: string): string }) =>
+        error || stats.hasErrors() ? reject(error || new Error(stats.toString('errors-only'))) : resolve(),
+      ),
+    );
+  },
 };
+/** Builds that load as ES modules, and those that emit one file for the main entry too. */
+const MODULE = ['rollup es', 'Vite'];
+const ONE_FILE = ['rollup iife', 'esbuild bundle'];
+const jsFiles = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.js'));
 
 const JA_ACCEPT_ALL = (JSON.parse(readFileSync(join(root, 'src/ui/lang/ja.json'), 'utf8')) as { acceptAll: string }).acceptAll;
 
@@ -139,12 +157,11 @@ describe('9. consumer builds', () => {
       writeFileSync(input, `import { createConsentGate } from 'consent-gate/headless';\nwindow.gate = createConsentGate({ gaId: '${GA_ID}' });\n`);
       const out = join(bundleDir, name.replace(' ', '-') + '-headless');
       await build(input, out);
-      const files = readdirSync(out);
-      expect(files).toEqual(['app.js']);
+      expect(jsFiles(out)).toEqual(['app.js']);
       const code = readFileSync(join(out, 'app.js'), 'utf8');
       for (const text of UI_STRINGS) expect(code, text).not.toContain(text);
       expect(code).not.toMatch(/\bimport\(/);
-      writeFileSync(join(out, 'index.html'), `<!doctype html><html lang="en"><title>Headless app</title><h1>Headless app</h1><script ${name == 'rollup es' ? 'type="module" ' : ''}src="./app.js"></script>`);
+      writeFileSync(join(out, 'index.html'), `<!doctype html><html lang="en"><title>Headless app</title><h1>Headless app</h1><script ${MODULE.includes(name) ? 'type="module" ' : ''}src="./app.js"></script>`);
       const { context, google, errors } = await openContext(env.browser);
       const page = await context.newPage();
       await page.goto(site(env.server) + `/fixtures/.bundle/${name.replace(' ', '-')}-headless/index.html`);
@@ -165,8 +182,8 @@ describe('9. consumer builds', () => {
       const out = join(bundleDir, name.replace(' ', '-') + '-main');
       await build(input, out);
       // A single-file build holds every language; a chunked one loads the page's language as a chunk.
-      if (name != 'rollup es') expect(readdirSync(out)).toEqual(['app.js']);
-      writeFileSync(join(out, 'index.html'), `<!doctype html><html lang="ja"><title>Bundled app</title><h1>Bundled app</h1><script ${name == 'rollup es' ? 'type="module" ' : ''}src="./app.js"></script>`);
+      if (ONE_FILE.includes(name)) expect(jsFiles(out)).toEqual(['app.js']);
+      writeFileSync(join(out, 'index.html'), `<!doctype html><html lang="ja"><title>Bundled app</title><h1>Bundled app</h1><script ${MODULE.includes(name) ? 'type="module" ' : ''}src="./app.js"></script>`);
       const { context, google, errors } = await openContext(env.browser);
       const page = await context.newPage();
       await page.goto(site(env.server) + `/fixtures/.bundle/${name.replace(' ', '-')}-main/index.html`);
