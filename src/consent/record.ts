@@ -24,13 +24,15 @@ export interface RecordPolicy {
 
 /**
  * Decode a stored value read at time `now` (ms), of either schema, with the categories it records (any of
- * them). Anything malformed, oversized, of an unknown schema, expired or of an older revision is `null` (no
- * decision): never a grant, never a thrown error.
+ * them). Anything malformed, oversized, of an unknown schema, expired, dated more than a day after `now`
+ * (a clock that was wrong: it would never expire and would outvote every later decision) or of an older
+ * revision is `null` (no decision): never a grant, never a thrown error.
  */
 export const decodeRecord = (value: unknown, policy: RecordPolicy, now: number): Consent | null => {
   const m = typeof value == 'string' && RECORD.exec(value);
+  const age = m ? now - parseInt(m[3], 36) * 1000 : 0;
   // Schema 1 records analytics alone.
-  if (!m || (m[1] == '1' && (m[7] || !/^a.$/.test(m[5]))) || now - parseInt(m[3], 36) * 1000 > policy.expiresDays * 864e5 || +m[4] < policy.revision) return null;
+  if (!m || (m[1] == '1' && (m[7] || !/^a.$/.test(m[5]))) || age > policy.expiresDays * 864e5 || age < -864e5 || +m[4] < policy.revision) return null;
   const categories: Categories = {};
   for (const code of m[5].match(/../g)!) categories[CATEGORIES['amf'.indexOf(code[0])]] = code[1] == '1';
   return { id: m[2], timestamp: parseInt(m[3], 36) * 1000, revision: +m[4], source: SOURCES['bpag'.indexOf(m[6])], mode: m[7] ? 'opt-out' : 'opt-in', categories };

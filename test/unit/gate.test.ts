@@ -133,6 +133,7 @@ describe('reading the stored decision', () => {
     ['4 KB', 'x'.repeat(4000)],
     ['of an older revision', record({ revision: 1 })],
     ['expired', record({ timestamp: Date.now() - 200 * 864e5 })],
+    ['dated years ahead', record({ timestamp: Date.now() + 3 * 365 * 864e5, revision: 2 })],
   ])('treats a %s cookie as no decision and never loads GA', (_, value) => {
     seedCookie('cg_consent=' + value + '; Path=/');
     const gate = start({ revision: 2 });
@@ -147,6 +148,35 @@ describe('reading the stored decision', () => {
     seedCookie('cg_consent=' + record({ analytics: true, timestamp: Date.now() - 5000 }) + '; Domain=example.test; Path=/');
     seedCookie('cg_consent=' + record({ analytics: false, timestamp: Date.now() - 1000 }) + '; Path=/');
     expect(start().getConsent()?.categories.analytics).toBe(false);
+  });
+
+  it('lets no record dated ahead outvote a later decision: the new one replaces it on every domain where it was found', () => {
+    // A grant written on the parent domain by a device whose clock was years ahead, beside a valid older grant.
+    const ahead = record({ analytics: true, timestamp: Date.now() + 3 * 365 * 864e5 });
+    seedCookie('cg_consent=' + ahead + '; Domain=example.test; Path=/');
+    seedCookie('cg_consent=' + record({ analytics: true, timestamp: Date.now() - 60000 }) + '; Path=/');
+    const gate = start();
+    expect(gate.getConsent()).toMatchObject({ categories: { analytics: true }, timestamp: expect.any(Number) });
+    expect(gate.getConsent()!.timestamp).toBeLessThan(Date.now());
+    // The visitor withdraws: after a reload, the withdrawal holds.
+    gate.rejectAll();
+    nextPage();
+    expect(start().getConsent()?.categories.analytics).toBe(false);
+    expect(gtagLoaded()).toBe(false);
+    // Only the new decision is left, once: the record dated ahead is gone from the parent domain.
+    expect(jarContents().filter((line) => line.startsWith('cg_consent '))).toEqual(['cg_consent host-only /']);
+    expect(jarCookie('cg_consent')!.value).not.toBe(ahead);
+  });
+
+  it('asks again when the only record is dated ahead, and the answer replaces it', () => {
+    seedCookie('cg_consent=' + record({ analytics: true, timestamp: Date.now() + 2 * 864e5 }) + '; Domain=example.test; Path=/');
+    const gate = start();
+    expect(gate.needsDecision()).toBe(true);
+    expect(gtagLoaded()).toBe(false);
+    gate.acceptAll();
+    expect(jarContents().filter((line) => line.startsWith('cg_consent '))).toEqual(['cg_consent host-only /']);
+    nextPage();
+    expect(start().needsDecision()).toBe(false);
   });
 });
 

@@ -44,8 +44,12 @@ describe('consent record, schema 2', () => {
     expect(decodeRecord(encodeRecord({ ...consent, timestamp: NOW - 10 * day }), { ...policy, expiresDays: 7 }, NOW)).toBeNull();
   });
 
-  it('keeps a record dated ahead of a clock that went back', () => {
-    expect(decodeRecord(encodeRecord({ ...consent, timestamp: NOW + 2 * 864e5 }), policy, NOW)).not.toBeNull();
+  it('keeps a record dated up to a day ahead (a clock slightly behind), and treats one dated further ahead as no decision', () => {
+    expect(decodeRecord(encodeRecord({ ...consent, timestamp: NOW + 864e5 - 1000 }), policy, NOW)).not.toBeNull();
+    expect(decodeRecord(encodeRecord({ ...consent, timestamp: NOW + 864e5 + 1000 }), policy, NOW)).toBeNull();
+    expect(decodeRecord(encodeRecord({ ...consent, timestamp: NOW + 3 * 365 * 864e5 }), policy, NOW)).toBeNull();
+    // The largest time the pattern admits (8 base-36 digits: about the year 90,000).
+    expect(decodeRecord('1.k3j9x0q2m5p7r1tz.zzzzzzzz.3.a1.b', policy, NOW)).toBeNull();
   });
 
   it('asks again after the policy revision is raised, and keeps a newer revision', () => {

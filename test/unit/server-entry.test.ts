@@ -42,6 +42,12 @@ describe('readConsent', () => {
     expect(readConsent(`cg_consent=${newer}`, { cookie: { name: 'site_consent' } })).toBeNull();
   });
 
+  it('lets no record dated ahead outvote a later decision: the valid one beside it counts', () => {
+    const ahead = record({ timestamp: now() + 2 * 864e5, categories: { analytics: true } });
+    const withdrawn = record({ categories: { analytics: false } });
+    expect(readConsent(`cg_consent=${ahead}; cg_consent=${withdrawn}`)!.categories).toEqual({ analytics: false });
+  });
+
   it.each([
     ['no cookie at all', undefined],
     ['an empty header', ''],
@@ -49,6 +55,8 @@ describe('readConsent', () => {
     ['a tampered record', 'cg_consent=' + record().replace('a1', 'a9')],
     ['an older revision', 'cg_consent=' + record({ revision: 0 })],
     ['an expired record', 'cg_consent=' + record({ timestamp: now() - 200 * 864e5 })],
+    ['a record dated years ahead', 'cg_consent=' + record({ timestamp: now() + 3 * 365 * 864e5 })],
+    ['the latest time a record can hold', 'cg_consent=1.0123456789abcdef.zzzzzzzz.1.a1.b'],
     ['4 KB', 'cg_consent=' + 'a1'.repeat(2000)],
     ['a value that is no string', { cg_consent: 42 as never }],
     ['no object', 42 as never],
