@@ -2,6 +2,7 @@ import type { Categories } from '../types';
 import type { Config } from '../config';
 import { SIGNALS } from '../consent/categories';
 import { emit, type Win } from '../lib/dom';
+import { addScript } from '../lib/add-script';
 
 type GtagWindow = Window & { dataLayer?: unknown[]; gtag?: (...args: unknown[]) => void } & Record<string, unknown>;
 
@@ -72,15 +73,12 @@ export const createGoogleGate = (c: Config, win: Win): GoogleGate => {
         }
       // One gtag.js per page, whoever inserted it; a failed one is removed, so the next grant tries again.
       if (!live[0] || Array.from(doc.scripts).some((s) => s.getAttribute('src')?.startsWith(src))) return;
-      const script = doc.createElement('script');
-      script.async = true;
-      script.nonce = c.nonce || '';
-      script.onerror = () => {
+      const url = src + encodeURIComponent(live[0]);
+      const script = addScript(win, url, c.nonce, (ok) => {
+        if (ok) return;
         script.remove();
-        emit(win, 'consent-gate:ga-error', { src: script.src });
-      };
-      script.src = src + encodeURIComponent(live[0]);
-      doc.head.appendChild(script);
+        emit(win, 'consent-gate:ga-error', { src: url });
+      });
     },
   };
 };

@@ -1,4 +1,5 @@
 import type { PreferencesModule } from './context';
+import { addScript } from '../lib/add-script';
 
 /** The file the script-tag build puts the preferences dialog in, beside `consent-gate.min.js`. */
 export const PREFERENCES_FILE = 'consent-gate.preferences.min.js';
@@ -11,14 +12,10 @@ export const PREFERENCES_FILE = 'consent-gate.preferences.min.js';
  */
 export const loadPreferences = (base?: string, nonce = ''): Promise<PreferencesModule | undefined> =>
   new Promise((resolve) => {
-    const script = document.createElement('script');
-    script.src = new URL(PREFERENCES_FILE, base || location.href).href;
-    script.nonce = nonce;
+    // A file that ran has handed its exports over by the time it has loaded; one that did not (a server's
+    // HTML page in its place, as single-page-app hosts answer for a missing file) leaves the promise to this.
+    const script = addScript(window, new URL(PREFERENCES_FILE, base || location.href).href, nonce, () => resolve(undefined));
     (script as HTMLScriptElement & { loaded?: unknown }).loaded = resolve;
-    // A file that ran has handed its exports over by now; one that did not (a server's HTML page in its
-    // place, as single-page-app hosts answer for a missing file) leaves the promise to this.
-    script.onload = script.onerror = () => resolve(undefined);
-    document.head.append(script);
   });
 
 

@@ -34,11 +34,12 @@ export const PREFERENCES_CSS =
   'h2{font-size:1.25rem;font-weight:700;margin:0 0 8px;margin-inline-end:2.5rem}' +
   '.c{border-top:1px solid var(--l);padding:8px 0}' +
   // A switch looks like one: the real checkbox lies invisible over a drawn track whose knob moves, so on and
-  // off differ by position, not colour alone, also under forced colours.
+  // off differ by position, not colour alone, also under forced colours. The drawing takes no pointer
+  // events, so a click (a person's, or a test tool's on the switch itself) reaches the checkbox.
   'label{display:flex;gap:8px;align-items:center;font-weight:600;position:relative}' +
   'small{font-weight:400}' +
   'input{position:absolute;width:44px;height:24px;margin:0;opacity:0}' +
-  '.s{flex:none;position:relative;width:44px;height:24px;border:2px solid var(--f);border-radius:12px}' +
+  '.s{flex:none;position:relative;pointer-events:none;width:44px;height:24px;border:2px solid var(--f);border-radius:12px}' +
   '.s::after{content:"";position:absolute;top:3px;inset-inline-start:3px;width:14px;height:14px;border-radius:50%;background:var(--f)}' +
   ':checked+.s{background:var(--a);border-color:var(--a)}' +
   ':checked+.s::after{inset-inline-start:23px;background:var(--af)}' +

@@ -23,6 +23,12 @@ export interface Tab {
   run<T, A extends unknown[]>(fn: (...args: A) => T | Promise<T>, ...args: A): Promise<Awaited<T>>;
   /** A real pointer click at viewport coordinates (CSS pixels). */
   clickAt(x: number, y: number): Promise<void>;
+  /**
+   * Click the preferences' switch (`input[role=switch]`) whose label starts with `name`, with the driver's
+   * own element click, as a site's end-to-end tests would: Playwright's `getByRole('switch').click()`,
+   * puppeteer's `ElementHandle.click()`, WebDriver's Element Click (which refuses an element another one covers).
+   */
+  clickSwitch(name: string): Promise<void>;
   /** A real key press, sent to the focused element. */
   press(key: Key): Promise<void>;
   /** Make this the visible tab (the others become hidden). */
@@ -67,6 +73,12 @@ export type Launcher = (proxyPort: number, paths: BrowserPaths) => Promise<Engin
 
 /** The page-side errors the collector of network.ts gathered (an empty list where it is missing). */
 export const collectedErrors = (): string[] => ((window as unknown as { __errors?: string[] }).__errors || []).slice();
+
+/** The preferences' switch labelled `name` (its label starts with it), found in the page; for the drivers' element clicks. */
+export const findSwitch = (name: string): HTMLInputElement | undefined =>
+  Array.from(document.querySelector('consent-gate')?.shadowRoot?.querySelectorAll<HTMLInputElement>('dialog[open] input[role=switch]') || []).find((input) =>
+    input.closest('label')!.textContent!.startsWith(name),
+  );
 
 /** `fn` and its arguments as one expression, for drivers that evaluate source text. */
 export const callSource = (fn: (...args: never[]) => unknown, args: unknown[]) => `(${fn.toString()}).apply(null, ${JSON.stringify(args)})`;

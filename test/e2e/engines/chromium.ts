@@ -29,6 +29,7 @@ export const launchChromium: Launcher = async (proxyPort, paths) => {
             reload: async () => void (await page.reload()),
             run: (fn, ...args) => page.evaluate(callSource(fn, args)),
             clickAt: (x, y) => page.mouse.click(x, y),
+            clickSwitch: (name) => page.locator('consent-gate dialog[open]').getByRole('switch', { name, exact: true }).click({ timeout: 5000 }),
             press: (key) => page.keyboard.press(KEYS[key]),
             front: () => page.bringToFront(),
             cookies: async () => (await context.cookies(page.url())).map(({ name, domain, path }) => ({ name, domain, path })),

@@ -1,5 +1,5 @@
-import puppeteer, { type Page } from 'puppeteer-core';
-import { callSource, collectedErrors, VIEWPORT, type Key, type Launcher, type Tab } from './adapter';
+import puppeteer, { type ElementHandle, type Page } from 'puppeteer-core';
+import { callSource, collectedErrors, findSwitch, VIEWPORT, type Key, type Launcher, type Tab } from './adapter';
 
 const KEYS: Record<Key, string[]> = { Tab: ['Tab'], 'Shift+Tab': ['Shift', 'Tab'], Escape: ['Escape'], Enter: ['Enter'] };
 
@@ -56,6 +56,11 @@ export const launchFirefox: Launcher = async (proxyPort, paths) => {
             reload: async () => void (await page.reload()),
             run: (fn, ...args) => page.evaluate(callSource(fn, args)) as never,
             clickAt: (x, y) => page.mouse.click(x, y),
+            async clickSwitch(name) {
+              const handle = (await page.evaluateHandle(callSource(findSwitch, [name]))).asElement();
+              if (!handle) throw new Error(`no switch "${name}"`);
+              await (handle as ElementHandle<Element>).click();
+            },
             press: (key) => press(page, key),
             front: () => page.bringToFront(),
             cookies: async () => (await context.cookies()).filter((c) => cookieMatches(c, page.url())).map(({ name, domain, path }) => ({ name, domain, path })),

@@ -13,6 +13,8 @@ import { VIEWPORT, type BrowserPaths, type Engine, type Launcher, type Profile, 
 
 const SITE = 'http://www.shop.example.test';
 const STRICT = "script-src 'self' https://www.googletagmanager.com; style-src 'self'";
+/** A strict CSP that also enforces Trusted Types, allowing consent-gate's own policy. */
+const TRUSTED_TYPES = STRICT + "; require-trusted-types-for 'script'; trusted-types consent-gate";
 const ANALYTICS = /^(_ga|_gid|_gat|__utm)/;
 /** Rounds of the cross-tab check: the Firefox failure it guards against was intermittent. */
 const TAB_ROUNDS = 20;
@@ -44,18 +46,20 @@ const clickUi = async (tab: Tab, text: string, where: Where = '.n') => {
   await tab.clickAt(x, y);
 };
 
-/** Click the switch of the preferences' category labelled `name` with the pointer. */
+/** Click the switch of the preferences' category labelled `name`, with the driver's own element click, once the dialog shows it. */
 const clickSwitch = async (tab: Tab, name: string) => {
-  const centre = () =>
-    tab.run((name: string) => {
-      const label = Array.from(document.querySelector('consent-gate')!.shadowRoot!.querySelectorAll('dialog label')).find((l) => l.textContent!.startsWith(name));
-      const box = label?.querySelector('input')!.getBoundingClientRect();
-      return box && box.width ? { x: box.x + box.width / 2, y: box.y + box.height / 2 } : null;
-    }, name);
-  await expect.poll(centre, { message: `switch "${name}"` }).not.toBeNull();
-  const { x, y } = (await centre())!;
-  await tab.clickAt(x, y);
+  await expect.poll(() => tab.run((name: string) => !!Array.from(document.querySelector('consent-gate')!.shadowRoot!.querySelectorAll('dialog[open] label')).find((l) => l.textContent!.startsWith(name)), name), { message: `switch "${name}"` }).toBe(true);
+  await tab.clickSwitch(name);
 };
+
+/** Where the switch labelled `name` is, and whether it is itself the element under its centre (no other element covers it). */
+const switchHit = (tab: Tab, name: string) =>
+  tab.run((name: string) => {
+    const root = document.querySelector('consent-gate')!.shadowRoot!;
+    const input = Array.from(root.querySelectorAll<HTMLInputElement>('dialog[open] input[role=switch]')).find((i) => i.closest('label')!.textContent!.startsWith(name))!;
+    const box = input.getBoundingClientRect();
+    return { top: root.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2) == input, checked: input.checked, width: box.width, height: box.height };
+  }, name);
 
 /** The `config` commands the page sent to gtag, by ID. */
 const configured = (tab: Tab) =>
@@ -148,7 +152,9 @@ export const engineScenarios = (name: keyof BrowserPaths, launch: Launcher) => {
 
   describe.skipIf(!paths[name])(`${name}: the promise`, () => {
     beforeAll(async () => {
-      const server = await startDemoServer({ gaId: GA_ID, fixtures: true, headers: (path: string): Record<string, string> => (/^\/fixtures\/(csp|opt-out)\.html$/.test(path) ? { 'content-security-policy': STRICT } : {}) });
+      const server = await startDemoServer({ gaId: GA_ID, fixtures: true, headers: (path: string): Record<string, string> =>
+          /^\/fixtures\/(csp|opt-out)\.html$/.test(path) ? { 'content-security-policy': STRICT } : path == '/fixtures/trusted-types.html' ? { 'content-security-policy': TRUSTED_TYPES } : {},
+      });
       env.network = await startNetwork(server.port);
       env.engine = await launch(env.network.port, paths as BrowserPaths);
       env.close = async () => {
@@ -340,6 +346,54 @@ export const engineScenarios = (name: keyof BrowserPaths, launch: Launcher) => {
       expect(style).toEqual({ position: 'fixed', bottom: '0px' });
       await clickUi(tab, 'Accept all');
       await expect.poll(() => env.network.log.hits.length).toBeGreaterThan(0);
+      expect(await tab.errors()).toEqual([]);
+    });
+
+    it(`under Trusted Types (${TRUSTED_TYPES}): a German notice, GA after Accept all, a gated tag, the preferences; zero violations`, async () => {
+      const { tab } = await visit('/fixtures/trusted-types.html');
+      const de = language('de');
+      await expect.poll(async () => (await noticeLook(tab)).buttons).toEqual([de.acceptAll, de.rejectAll, de.customize]);
+      await clickUi(tab, de.acceptAll);
+      await expect.poll(() => env.network.log.hits.length).toBeGreaterThan(0);
+      expect(env.network.log.gtag).toEqual([`https://www.googletagmanager.com/gtag/js?id=${GA_ID}`]);
+      await expect.poll(() => tab.run(() => (window as unknown as { ran?: string[] }).ran ?? null)).toEqual(['marketing']);
+      await clickPage(tab, 'footer [data-consent-open]');
+      await expect.poll(() => tab.run(() => !!document.querySelector('consent-gate')!.shadowRoot!.querySelector('dialog[open]'))).toBe(true);
+      expect(await tab.errors()).toEqual([]);
+      // The engine does enforce Trusted Types: a plain string is refused by a script's src.
+      expect(await tab.run(() => {
+        try {
+          document.createElement('script').src = '/x.js';
+          return 'not enforced';
+        } catch {
+          return 'enforced';
+        }
+      })).toBe('enforced');
+    });
+
+    it("the switches take the driver's own element click on themselves: nothing covers them, and the label still toggles them", async () => {
+      const { tab } = await visit('/fixtures/categories.html');
+      await clickUi(tab, 'Customize');
+      await clickSwitch(tab, 'Analytics');
+      expect(await switchHit(tab, 'Analytics')).toEqual({ top: true, checked: true, width: 44, height: 24 });
+      await clickSwitch(tab, 'Advertising');
+      await clickSwitch(tab, 'Analytics');
+      expect(await switchHit(tab, 'Analytics')).toMatchObject({ top: true, checked: false });
+      expect(await switchHit(tab, 'Advertising')).toMatchObject({ top: true, checked: true });
+      // A person's click on the label's text still toggles its switch.
+      const text = await tab.run(() => {
+        const label = Array.from(document.querySelector('consent-gate')!.shadowRoot!.querySelectorAll('dialog[open] label')).find((l) => l.textContent!.startsWith('Functional'))!;
+        const range = document.createRange();
+        range.selectNodeContents(label.lastChild!);
+        const box = range.getBoundingClientRect();
+        return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+      });
+      await tab.clickAt(text.x, text.y);
+      expect(await switchHit(tab, 'Functional')).toMatchObject({ checked: true });
+      await clickUi(tab, 'Save choices', 'dialog');
+      await expect.poll(() => consent(tab)).toMatchObject({ source: 'preferences', categories: { analytics: false, marketing: true, functional: true } });
+      // Functional granted: the embed loads (waited for, so its request is this scenario's).
+      await expect.poll(() => env.network.log.embeds).toHaveLength(1);
       expect(await tab.errors()).toEqual([]);
     });
 

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, type AddressInfo } from 'node:net';
-import { Builder, Capabilities, Key as Keys, Origin, type WebDriver } from 'selenium-webdriver';
-import { callSource, collectedErrors, VIEWPORT, type Key, type Launcher, type Tab } from './adapter';
+import { Builder, Capabilities, Key as Keys, Origin, type WebDriver, type WebElement } from 'selenium-webdriver';
+import { callSource, collectedErrors, findSwitch, VIEWPORT, type Key, type Launcher, type Tab } from './adapter';
 
 const KEYS: Record<Key, string[]> = { Tab: [Keys.TAB], 'Shift+Tab': [Keys.SHIFT, Keys.TAB], Escape: [Keys.ESCAPE], Enter: [Keys.ENTER] };
 
@@ -82,6 +82,12 @@ export const launchWebKit: Launcher = async (proxyPort, paths) => {
             goto: async (to) => (await focus(), d.get(to)),
             reload: async () => (await focus(), d.navigate().refresh()),
             run: async (fn, ...args) => (await focus(), d.executeScript('return ' + callSource(fn, args)) as never),
+            async clickSwitch(name) {
+              await focus();
+              const element = (await d.executeScript('return ' + callSource(findSwitch, [name]))) as WebElement | null;
+              if (!element) throw new Error(`no switch "${name}"`);
+              await element.click();
+            },
             clickAt: async (x, y) => (await focus(), d.actions({ async: true }).move({ x: Math.round(x), y: Math.round(y), origin: Origin.VIEWPORT }).click().perform()),
             async press(key) {
               await focus();
