@@ -5,7 +5,7 @@ import { project, storedDecision } from './consent/policy';
 import { createCookieStore, TOLD_MS } from './consent/cookie-store';
 import { logDecision } from './consent/proof-log';
 import { createGoogleGate } from './google/google-gate';
-import { ANALYTICS_COOKIE, clearCookies, MARKETING_COOKIE } from './cookies/cleaner';
+import { ANALYTICS_COOKIE, clearCookies, googleNames, MARKETING_COOKIE } from './cookies/cleaner';
 import { createTabSync } from './sync/tab-sync';
 import { applyConsentElements } from './tags/consent-elements';
 import { emit, type Win } from './lib/dom';
@@ -63,6 +63,7 @@ export const startCore = (c: Config, w?: Win): Core => {
       (name) => GOOGLE_COOKIES[k]?.test(name) || c.cookies[k]?.some((p) => (typeof p == 'string' ? p == name : name.search(p) >= 0)),
       landing,
       k == 'analytics' ? ['FPID'] : [],
+      [...googleNames(k, c.gaId), ...(c.cookies[k] || []).filter((p): p is string => typeof p == 'string')],
     );
 
   // The page's consent-gated tags and embeds, as what runs now allows.

@@ -1,4 +1,4 @@
-import type { ClearResult } from '../types';
+import type { Category, ClearResult } from '../types';
 import { attempt, getWindow } from '../lib/dom';
 import { cookiePairs } from '../lib/cookie-pairs';
 
@@ -11,6 +11,18 @@ export const ANALYTICS_COOKIE = /^(_ga(_[\w-]+)?|_gid|_gat(_[\w-]+)?|_dc_gtm_[\w
 
 /** Names of the cookies Google Ads and GA's Ads linking set: `_gcl_<suffix>` (`_gcl_au`, `_gcl_aw`, …), `_gac_<suffix>`. */
 export const MARKETING_COOKIE = /^_g(cl|ac)_[\w-]+$/;
+
+/**
+ * Google's cookies of `category` by their exact names, for the GA4 IDs configured: `_ga`, `_ga_<container>`,
+ * GA's older names, and the Google Ads conversion linker's `_gcl_*`. They are tried even where
+ * `document.cookie` cannot show them.
+ */
+export const googleNames = (category: Category, gaIds: readonly string[]): string[] =>
+  category == 'analytics'
+    ? ['_ga', ...gaIds.map((id) => '_ga_' + id.slice(2)), '_gid', '_gat', 'AMP_TOKEN', ...[...'abctvz'].map((l) => '__utm' + l)]
+    : category == 'marketing'
+      ? 'au aw dc gb gf ha'.split(' ').map((s) => '_gcl_' + s)
+      : [];
 
 /** Whether a cookie name belongs to what is being cleared. */
 export type CookieMatch = (name: string) => unknown;
@@ -35,21 +47,33 @@ export const pathVariants = (pathname: string): string[] =>
   });
 
 /**
+ * A two-label domain that is (or looks like) a public suffix such as `co.uk` or `com.au`: a cookie on it is
+ * refused, and Firefox logs an error for the attempt, so names no cookie shows are never tried there.
+ */
+const SUFFIX = /^(ac|co|com|edu|gob|go|gov|ltd|mil|ne|net|nic|or|org|plc|sch)\.[a-z]{2}$/;
+
+/**
  * Delete every cookie `match` takes that the page can reach: host-only and on each parent domain, on `/`
  * and each prefix of the current path and of `landing` (the path a single-page app was loaded at, before
- * `history.pushState` moved on). Then read the cookies again and report what is left; `unreachable` names
- * what script cannot see. Other cookies are never touched.
+ * `history.pushState` moved on). The names in `known` are also tried on the paths of one of the two that
+ * are no prefix of the other, where `document.cookie` may not show them (Chromium keeps showing the
+ * landing path's cookies after `pushState`). Then read the cookies again and report what is left;
+ * `unreachable` names what script cannot see. Other cookies are never touched.
  */
-export const clearCookies = (doc: Document | undefined, match: CookieMatch, landing = '/', unreachable: string[] = []): ClearResult => {
+export const clearCookies = (doc: Document | undefined, match: CookieMatch, landing = '/', unreachable: string[] = [], known: string[] = []): ClearResult => {
   // Without a document (server, blocked cookies) there is nothing to see and nothing to delete.
   const before = names(doc, match);
-  // A name no longer seen is not tried on shorter domains, so a public suffix such as `co.uk` (refused,
-  // and logged as an error by Firefox) is never reached once the cookies are gone.
-  if (before[0])
-    for (const domain of domainVariants(doc!.location.hostname))
-      for (const name of names(doc, match))
-        for (const path of new Set([...pathVariants(doc!.location.pathname), ...pathVariants(landing)]))
-          attempt(() => (doc!.cookie = name + '=;max-age=0;path=' + path + (domain && ';domain=' + domain)));
+  const expire = (name: string, path: string, domain: string) => attempt(() => (doc!.cookie = name + '=;max-age=0;path=' + path + (domain && ';domain=' + domain)));
+  if (doc) {
+    const here = pathVariants(doc.location.pathname);
+    const there = pathVariants(landing);
+    const domains = domainVariants(doc.location.hostname);
+    // A name no longer seen is not tried on shorter domains, so a public suffix such as `co.uk` (refused,
+    // and logged as an error by Firefox) is never reached once the cookies are gone.
+    if (before[0]) for (const domain of domains) for (const name of names(doc, match)) for (const path of new Set([...here, ...there])) expire(name, path, domain);
+    for (const path of [...here, ...there].filter((p) => !here.includes(p) || !there.includes(p)))
+      for (const domain of domains) if (!SUFFIX.test(domain)) for (const name of known) expire(name, path, domain);
+  }
   const remaining = names(doc, match);
   return { removed: before.filter((n) => !remaining.includes(n)), remaining, unreachable };
 };

@@ -85,6 +85,38 @@ describe('analytics cookie cleaner', () => {
     expect(jarContents()).toEqual([]);
   });
 
+  it('tries the names it knows on the paths document.cookie no longer shows after pushState (as in Chromium), touching nothing else', () => {
+    freshPage('https://www.shop.example.test/shop/');
+    const landing = location.href;
+    seedCookie('_gid=GA1.1.7.7; Domain=example.test; Path=/shop/checkout', 'https://www.shop.example.test/shop/checkout');
+    seedCookie('_gid=GA1.1.8.8; Path=/shop/checkout', 'https://www.shop.example.test/shop/checkout');
+    seedCookie('checkout_step=2; Path=/shop/checkout', 'https://www.shop.example.test/shop/checkout');
+    seedCookie('_gidget=mine; Path=/shop/checkout', 'https://www.shop.example.test/shop/checkout');
+    history.pushState(null, '', '/shop/checkout/step-1');
+    // Chromium's document.cookie keeps reading the cookies of the URL the document was loaded at.
+    const doc = Object.create(document, {
+      cookie: { get: () => jsdom.cookieJar.getCookieStringSync(landing), set: (value: string) => (document.cookie = value) },
+      location: { get: () => document.location },
+    });
+    expect(doc.cookie).not.toContain('_gid');
+    const result = clearCookies(doc, (name) => ANALYTICS_COOKIE.test(name), '/shop/', [], ['_ga', '_gid']);
+    expect(jarContents()).toEqual(['_gidget host-only /shop/checkout', 'checkout_step host-only /shop/checkout']);
+    expect(result).toEqual({ removed: [], remaining: [], unreachable: [] });
+  });
+
+  it('never tries a known name on a two-label public suffix such as co.uk', () => {
+    freshPage('https://www.shop.example.co.uk/app/');
+    history.pushState(null, '', '/app/basket');
+    const written: string[] = [];
+    const doc = Object.create(document, { cookie: { get: () => document.cookie, set: (value: string) => written.push(value) }, location: { get: () => document.location } });
+    clearCookies(doc, () => false, '/app/', [], ['_ga']);
+    expect(written.length).toBeGreaterThan(0);
+    expect(written.filter((w) => /domain=co\.uk$/.test(w))).toEqual([]);
+    expect(written.some((w) => /domain=example\.co\.uk$/.test(w))).toBe(true);
+    // Only the paths document.cookie may not show: those of one path that are no prefix of the other.
+    expect([...new Set(written.map((w) => /path=([^;]*)/.exec(w)![1]))].sort()).toEqual(['/app/basket', '/app/basket/']);
+  });
+
   it('names a cookie that is still there after every variant was tried instead of hiding it', () => {
     seedCookie('_ga=GA1.1.1.1; Domain=example.test; Path=/');
     seedCookie('_gid=GA1.1; Domain=example.test; Path=/');

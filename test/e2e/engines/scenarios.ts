@@ -470,6 +470,27 @@ export const engineScenarios = (name: keyof BrowserPaths, launch: Launcher) => {
       expect(await tab.errors()).toEqual([]);
     });
 
+    it('a single-page app: cookies written on a path it moved to with pushState go on Reject all, every other cookie of the site stays', async () => {
+      const { profile, tab } = await visit('/fixtures/spa.html');
+      await clickUi(tab, 'Accept all');
+      await expect.poll(() => analyticsCookies(tab)).toContain('_ga .example.test /');
+      // The app moves on, and older tags write cookies on the path it is at; then it moves deeper.
+      await tab.run(() => {
+        history.pushState(null, '', '/fixtures/shop/checkout');
+        for (const c of ['_gid=GA1.1.7.7; path=/fixtures/shop/checkout', '_gid=GA1.1.8.8; domain=example.test; path=/fixtures/shop/checkout', '_shop_ad=1; path=/fixtures/shop/checkout', 'checkout_step=2; path=/fixtures/shop/checkout'])
+          document.cookie = c;
+        history.pushState(null, '', '/fixtures/shop/checkout/step-1');
+      });
+      // The jar as a page at that path sees it (WebKit's driver lists the cookies of the URL a page was loaded at).
+      const reader = await profile.open(SITE + '/fixtures/shop/checkout/step-1');
+      const jar = async () => (await reader.cookies()).filter((c) => c.path.startsWith('/fixtures/shop')).map((c) => `${c.name} ${c.domain}`).sort();
+      await expect.poll(jar).toEqual(['_gid .example.test', '_gid www.shop.example.test', '_shop_ad www.shop.example.test', 'checkout_step www.shop.example.test']);
+      await tab.run(() => (window as any).ConsentGate.rejectAll()); // eslint-disable-line @typescript-eslint/no-explicit-any
+      expect(await tab.errors()).toEqual([]);
+      await expect.poll(jar).toEqual(['checkout_step www.shop.example.test']);
+      expect(await analyticsCookies(reader)).toEqual([]);
+    });
+
     it("the site's own cookies that look like GA's survive every opt-out", async () => {
       const { tab } = await visit('/');
       await tab.run(() => {
