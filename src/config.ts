@@ -17,7 +17,8 @@ export type Config = Required<Omit<ConsentGateOptions, 'categories' | 'gaId' | '
 /** Default URL of gtag.js. */
 export const GTAG_SRC = 'https://www.googletagmanager.com/gtag/js';
 
-const list = (value: unknown): any[] => [].concat((value ?? []) as never); // eslint-disable-line @typescript-eslint/no-explicit-any
+/** A list option as a list: a text (a script tag's attribute) split at commas and spaces. */
+const list = (value: unknown): any[] => (typeof value == 'string' ? value.split(/[\s,]+/).filter(Boolean) : [].concat((value ?? []) as never)); // eslint-disable-line @typescript-eslint/no-explicit-any
 
 /**
  * Validate `options`; throws a `TypeError` naming the option and the value it refused. What each option

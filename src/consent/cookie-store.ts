@@ -2,7 +2,7 @@ import Cookies from 'js-cookie';
 import type { Config } from '../config';
 import { attempt } from '../lib/dom';
 import { cookiePairs } from '../lib/cookie-pairs';
-import { domainVariants } from '../cookies/cleaner';
+import { clearCookies } from '../cookies/cleaner';
 
 /** Where the decision is kept: the consent cookie, or memory for this page when cookies are blocked. */
 export interface Store {
@@ -35,16 +35,9 @@ export const createCookieStore = (c: Config, doc: Document): Store => {
   return {
     _values: () => (Date.now() < until && !read().includes(held) ? [held].filter(Boolean) : read()),
     _write(value) {
-      attempt(() => {
-        const set = () => Cookies.set(name, value, { ...attrs, expires: c.expiresDays });
-        set();
-        // Other copies (another domain's, one dated ahead by a wrong clock) are replaced by this decision:
-        // removed from each other domain, from the host up, until only this one is left (and this one
-        // written again where a jar holds a host-only and a same-host copy as one).
-        for (const other of domainVariants(doc.location.hostname))
-          if (other != (domain || '').replace(/^\./, '') && read().some((v) => v != value)) Cookies.remove(name, { path: '/', domain: other || undefined });
-        if (!read().includes(value)) set();
-      });
+      // Other copies (another domain's, or one dated ahead by a wrong clock) are replaced by this decision.
+      if (read().some((v) => v != value)) clearCookies(doc, (n) => n == name);
+      attempt(() => Cookies.set(name, value, { ...attrs, expires: c.expiresDays }));
       held = value;
       until = read().includes(value) ? 0 : Infinity;
     },

@@ -21,10 +21,11 @@ export const resolveTexts = (loaded: Partial<Texts> | undefined, own: Record<str
 
 /**
  * Mount the UI for `core` in a shadow root at the start of `<body>` (early in the tab order, shown at the
- * bottom): the notice, the page space it needs and every `data-consent-open` trigger. The preferences
- * dialog and the floating button are a chunk of their own, loaded when the page is idle once the notice or
- * the floating button is to show, else when first opened. `base` is where the script-tag build finds its
- * languages and its preferences file.
+ * bottom): the notice, the page space it needs and every `data-consent-open` trigger ("Customize" is one).
+ * The preferences dialog and the floating button are a chunk of their own, loaded on intent (the pointer
+ * over a trigger, a touch on it, or focus on it, and the click itself), so a visitor who decides in the
+ * notice never downloads it; with the floating button, while the page is idle once the notice is hidden.
+ * `base` is where the script-tag build finds its languages and its preferences file.
  */
 export const mountUi = (core: Core, c: Config, w: Win, base?: string): Promise<void> => {
   const doc = w.document;
@@ -112,7 +113,7 @@ export const mountUi = (core: Core, c: Config, w: Win, base?: string): Promise<v
       });
     };
 
-    const notice = createNotice(ui, open);
+    const notice = createNotice(ui);
     root.append(notice, outside);
 
     let bannerWanted = core.needsDecision();
@@ -123,17 +124,21 @@ export const mountUi = (core: Core, c: Config, w: Win, base?: string): Promise<v
       ui.shown = bannerWanted;
       dialog?.sync();
       reserve();
+      // The floating button comes with the preferences: once the notice is hidden, they load while the page is idle.
+      if (!bannerWanted && c.floatingButton) ((w as { requestIdleCallback?: (f: () => void) => void }).requestIdleCallback || setTimeout)(load);
     };
 
-    // Any element with data-consent-open opens the preferences: click, or Enter where it is no link or button.
+    // Any element with data-consent-open (the page's, or the notice's "Customize") opens the preferences:
+    // click, or Enter where it is no link or button. The pointer over it, a touch or focus on it loads them.
     const trigger = (e: Event) => {
-      const target = (e.target as Element).closest?.('[data-consent-open]');
-      if (!target || (e.type == 'keydown' && ((e as KeyboardEvent).key != 'Enter' || /^(A|BUTTON)$/.test(target.tagName)))) return;
-      e.preventDefault();
-      open(target);
+      const target = (e.composedPath()[0] as Element).closest?.('[data-consent-open]');
+      if (target && /^p|^f/.test(e.type)) load();
+      else if (target && (e.type == 'click' || ((e as KeyboardEvent).key == 'Enter' && !/^(A|BUTTON)$/.test(target.tagName)))) {
+        e.preventDefault();
+        open(target);
+      }
     };
-    doc.addEventListener('click', trigger, listen);
-    doc.addEventListener('keydown', trigger, listen);
+    for (const type of ['click', 'keydown', 'pointerover', 'pointerdown', 'focusin']) doc.addEventListener(type, trigger, listen);
 
     const off = core.onChange(() => {
       bannerWanted = core.needsDecision();
@@ -155,8 +160,6 @@ export const mountUi = (core: Core, c: Config, w: Win, base?: string): Promise<v
 
     doc.body.prepend(host);
     sync();
-    // The preferences load while the page is idle, so Customize opens at once; the floating button comes with them.
-    if (bannerWanted || c.floatingButton) ((w as { requestIdleCallback?: (f: () => void) => void }).requestIdleCallback || setTimeout)(load);
     if (want == 'b') core.showBanner();
     if (want == 'p') open();
     drawn();

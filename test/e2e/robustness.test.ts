@@ -80,15 +80,42 @@ describe('the preferences file, loaded beside the script', () => {
     return loaded;
   };
 
-  it('is fetched once the notice shows, so Customize opens at once', async () => {
+  it('is not fetched with the notice: a visitor who decides in it never downloads it', async () => {
     const { context, errors } = await openContext(env.browser);
     const page = await context.newPage();
     const loaded = track(page);
-    await page.goto(site(env.server) + '/');
+    await page.goto(site(env.server) + '/fixtures/plain.html');
+    await page.locator('consent-gate .n').waitFor();
+    await sleep(500);
+    expect(loaded).toEqual([]);
+    await clickUi(page, 'Accept all');
+    await sleep(500);
+    expect(loaded).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('is fetched on intent: the pointer over "Customize", or the keyboard focus on a "Cookie settings" link, then opens at once', async () => {
+    const { context, errors } = await openContext(env.browser);
+    const page = await context.newPage();
+    const loaded = track(page);
+    await page.goto(site(env.server) + '/fixtures/plain.html');
+    const customize = page.locator('consent-gate .n').getByRole('button', { name: 'Customize' });
+    await customize.waitFor();
+    await customize.hover();
     await expect.poll(() => loaded).toEqual([PREFERENCES]);
-    await clickUi(page, 'Customize');
+    await customize.click();
     await page.locator('consent-gate dialog').waitFor();
     expect(loaded).toEqual([PREFERENCES]);
+    // Another visitor, by keyboard: focus reaching the page's link is enough.
+    const next = await context.browser()!.newContext();
+    const other = await next.newPage();
+    const loadedToo = track(other);
+    await other.goto(site(env.server) + '/fixtures/plain.html');
+    await other.locator('consent-gate .n').waitFor();
+    await other.locator('p > [data-consent-open]').focus();
+    await expect.poll(() => loadedToo).toEqual([PREFERENCES]);
+    await next.close();
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -102,7 +129,7 @@ describe('the preferences file, loaded beside the script', () => {
     await page.reload();
     await sleep(500);
     expect(loaded).toEqual([]);
-    await page.locator('[data-consent-open]').click();
+    await page.locator('p > [data-consent-open]').click();
     await page.locator('consent-gate dialog').waitFor();
     expect(loaded).toEqual([PREFERENCES]);
     expect(errors).toEqual([]);

@@ -1,26 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { datasetOptions } from '../../src/lib/dataset-options';
+import { normalizeOptions } from '../../src/config';
 
 const dataset = (html: string) => {
   document.body.innerHTML = html;
   return (document.body.firstElementChild as HTMLElement).dataset;
 };
+/** The options a script tag with these attributes runs with. */
+const optionsOf = (html: string) => normalizeOptions(datasetOptions(dataset(html)));
 
 describe('script-tag attributes', () => {
   it('become options: IDs split at commas, numbers as numbers, a bare flag as true', () => {
     expect(
-      datasetOptions(
-        dataset(
-          '<script data-ga-id="G-AAA111, G-BBB222" data-policy-url="/privacy" data-revision="3" data-expires-days="90" data-lang="de" data-cookie-domain="example.com" data-consent-mode="advanced" data-gpc="ignore" data-log-endpoint="/log" data-deletion-request-url="/erase" data-theme="dark" data-gtag-src="/gtag.js" data-floating-button></script>',
-        ),
+      optionsOf(
+        '<script data-ga-id="G-AAA111, G-BBB222" data-policy-url="/privacy" data-revision="3" data-expires-days="90" data-lang="de" data-consent-mode="advanced" data-gpc="ignore" data-log-endpoint="/log" data-deletion-request-url="/erase" data-theme="dark" data-gtag-src="/gtag.js" data-floating-button></script>',
       ),
-    ).toEqual({
+    ).toMatchObject({
       gaId: ['G-AAA111', 'G-BBB222'],
       policyUrl: '/privacy',
       revision: 3,
       expiresDays: 90,
       lang: 'de',
-      cookieDomain: 'example.com',
       consentMode: 'advanced',
       gpc: 'ignore',
       logEndpoint: '/log',
@@ -29,10 +29,11 @@ describe('script-tag attributes', () => {
       gtagSrc: '/gtag.js',
       floatingButton: true,
     });
+    expect(datasetOptions(dataset('<script data-cookie-domain="example.com"></script>'))).toEqual({ cookieDomain: 'example.com' });
   });
 
   it('categories split at spaces or commas, Google Ads IDs at commas', () => {
-    expect(datasetOptions(dataset('<script data-categories="analytics, marketing functional" data-google-ads-id="AW-1,AW-2 "></script>'))).toEqual({
+    expect(optionsOf('<script data-categories="functional, marketing analytics" data-google-ads-id="AW-1,AW-2 "></script>')).toMatchObject({
       categories: ['analytics', 'marketing', 'functional'],
       googleAdsId: ['AW-1', 'AW-2'],
     });
@@ -43,5 +44,6 @@ describe('script-tag attributes', () => {
       revision: NaN,
       floatingButton: false,
     });
+    expect(() => normalizeOptions({ revision: NaN })).toThrow('consent-gate: invalid revision: NaN');
   });
 });
