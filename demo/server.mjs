@@ -80,7 +80,8 @@ export const startDemoServer = ({ port = 0, host = '127.0.0.1', headers = () => 
   const decisions = [];
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://localhost');
-    if (url.pathname === '/g/collect') {
+    // The stand-ins' hits: GA's collect, and the Google Ads conversion ping.
+    if (url.pathname === '/g/collect' || url.pathname.startsWith('/ads/collect/')) {
       hits.push(Object.fromEntries(url.searchParams));
       return res.writeHead(204).end();
     }
@@ -120,7 +121,30 @@ export const startDemoServer = ({ port = 0, host = '127.0.0.1', headers = () => 
       res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
     }
   });
-  return new Promise((resolve) => server.listen(port, host, () => resolve({ server, port: server.address().port, hits, decisions, close: () => new Promise((r) => server.close(r)) })));
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve({ server, port: server.address().port, hits, decisions, close: () => new Promise((r) => server.close(r)) }));
+  });
+};
+
+/**
+ * Start the demo on `port`, or, when it is taken, on the next free one (up to 20 further), saying so in
+ * one line. Any other error is reported in one line too, and the process exits with status 1.
+ */
+const startOnFreePort = async (port, options) => {
+  for (let next = port; next <= port + 20; next++)
+    try {
+      const started = await startDemoServer({ ...options, port: next });
+      if (next != port) console.log(`Port ${port} is in use, so the demo takes port ${next} (PORT=<number> npm start chooses one).`);
+      return started;
+    } catch (e) {
+      if (e.code != 'EADDRINUSE' || !port) {
+        console.error(`The demo cannot start on port ${next}: ${e.message}`);
+        process.exit(1);
+      }
+    }
+  console.error(`Ports ${port} to ${port + 20} are all in use: choose another with PORT=<number> npm start.`);
+  process.exit(1);
 };
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
@@ -128,6 +152,6 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const gaId = process.env.GA_ID;
   // With Google's own gtag.js, the made-up Ads ID goes unless GOOGLE_ADS_ID gives a real one.
   const adsId = gaId ? process.env.GOOGLE_ADS_ID || null : undefined;
-  const { port: bound } = await startDemoServer({ port, host: process.env.HOST || '127.0.0.1', gaId, adsId });
+  const { port: bound } = await startOnFreePort(port, { host: process.env.HOST || '127.0.0.1', gaId, adsId });
   console.log(`consent-gate demo: http://localhost:${bound}/  (${gaId ? 'Google Analytics ' + gaId : 'offline, with a local stand-in for gtag.js'}; Ctrl+C to stop)`);
 }

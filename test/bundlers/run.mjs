@@ -89,7 +89,7 @@ export default async function Layout({ children }) {
 
 rmSync(apps, { recursive: true, force: true });
 mkdirSync(apps, { recursive: true });
-const tarball = join(apps, JSON.parse(run('npm', ['pack', '--json', '--pack-destination', apps], root))[0].filename);
+const tarball = join(apps, JSON.parse(run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', apps], root))[0].filename);
 const rows = [];
 for (const [bundler, build] of Object.entries(BUNDLERS))
   for (const entry of ['headless', 'main']) {

@@ -108,7 +108,7 @@ describe('Next.js (App Router): the README layout, server rendering and hydratio
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(join(dir, 'app'), { recursive: true });
     writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'next-app', private: true, type: 'module' }));
-    const tarball = join(dir, JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', dir], { cwd: fileURLToPath(new URL('../..', import.meta.url)), encoding: 'utf8' }))[0].filename);
+    const tarball = join(dir, JSON.parse(execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', dir], { cwd: fileURLToPath(new URL('../..', import.meta.url)), encoding: 'utf8' }))[0].filename);
     exec('npm', ['install', '--prefer-offline', '--no-package-lock', '--no-audit', '--no-fund', tarball]);
     // As the README shows it: the layout (a server component) reads the decision and hands it to the provider.
     writeFileSync(

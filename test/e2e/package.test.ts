@@ -2,7 +2,7 @@
 // rollup (es and iife), esbuild, Vite and webpack into pages that work, and server-rendered by Next.js.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,7 +25,8 @@ const UI_STRINGS = ['Accept all', 'Customize', 'Cookie preferences', 'consent-ga
 
 const env = useBrowserAndSite();
 beforeAll(async () => {
-  tarball = join(app, JSON.parse(run('npm', ['pack', '--json', '--pack-destination', app], root))[0].filename);
+  // npm test has just built dist/: packing needs no second build (prepack's own test is below).
+  tarball = join(app, JSON.parse(run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', app], root))[0].filename);
   writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'app', private: true, type: 'module' }));
   run('npm', ['install', '--prefer-offline', '--no-package-lock', tarball]);
 }, 120000);
@@ -36,7 +37,7 @@ afterAll(async () => {
 
 describe('9. the npm package', () => {
   it('ships only what a user needs: the built files, their bundled types, README and LICENSE', () => {
-    const files: string[] = JSON.parse(run('npm', ['pack', '--dry-run', '--json'], root))[0].files.map((f: { path: string }) => f.path);
+    const files: string[] = JSON.parse(run('npm', ['pack', '--ignore-scripts', '--dry-run', '--json'], root))[0].files.map((f: { path: string }) => f.path);
     for (const file of ['LICENSE', 'README.md', 'package.json', 'dist/index.mjs', 'dist/index.cjs', 'dist/index.d.mts', 'dist/index.d.cts', 'dist/headless.mjs', 'dist/headless.d.cts', 'dist/server.mjs', 'dist/react.mjs', 'dist/vue.cjs', 'dist/consent-gate.min.js', 'dist/consent-gate.min.d.ts', 'dist/consent-gate.preferences.min.js', 'dist/lang/de.json'])
       expect(files).toContain(file);
     // One declaration file per entry and module system, not the internal tree.
@@ -45,6 +46,18 @@ describe('9. the npm package', () => {
     );
     expect(files.filter((f) => !/^(dist\/|README\.md$|LICENSE$|package\.json$)/.test(f))).toEqual([]);
   });
+
+  it('is built by npm pack in a clone that was never built (prepack), so the package is never empty', () => {
+    const clone = mkdtempSync(join(tmpdir(), 'consent-gate-clone-'));
+    try {
+      for (const entry of ['package.json', 'rollup.config.mjs', 'tsconfig.json', 'README.md', 'LICENSE', 'src']) cpSync(join(root, entry), join(clone, entry), { recursive: true });
+      symlinkSync(join(root, 'node_modules'), join(clone, 'node_modules'));
+      const files: string[] = JSON.parse(run('npm', ['pack', '--dry-run', '--json', '--silent'], clone).replace(/^[^[]*/, ''))[0].files.map((f: { path: string }) => f.path);
+      for (const file of ['dist/index.mjs', 'dist/index.d.cts', 'dist/consent-gate.min.js', 'dist/consent-gate.preferences.min.js', 'dist/lang/de.json']) expect(files).toContain(file);
+    } finally {
+      rmSync(clone, { recursive: true, force: true });
+    }
+  }, 60000);
 
   it('passes publint (strict) and are-the-types-wrong on the packed tarball', () => {
     // Each exits with an error on any problem (are-the-types-wrong: under node10, node16 from CJS and ESM, and bundler).
