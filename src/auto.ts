@@ -35,7 +35,9 @@ const start = () => {
     } catch (e) {
       const path = / invalid (\w+)/.exec((e as Error).message);
       if (!path || !(path[1] in options)) throw e;
-      const attr = path[1] in data ? 'attribute data-' + path[1].replace(/[A-Z]/g, (m) => '-' + m.toLowerCase()) : 'window.consentGateConfig';
+      // `dataLayerName` is `data-data-layer`.
+      const key = path[1].replace(/Name$/, '');
+      const attr = key in data ? 'attribute data-' + key.replace(/[A-Z]/g, (m) => '-' + m.toLowerCase()) : 'window.consentGateConfig';
       console.error((e as Error).message + ' (' + attr + '); left out.');
       delete options[path[1]];
     }

@@ -4,10 +4,11 @@ import { ANALYTICS_COOKIE, MARKETING_COOKIE } from './cookies/cleaner';
 import { CATEGORIES } from './consent/categories';
 
 /** Validated options with every default filled in; IDs always lists, categories in their fixed order. */
-type Optional = 'ui' | 'policyUrl' | 'nonce' | 'logEndpoint' | 'gpc' | 'dnt' | 'consentMode' | 'lang' | 'texts' | 'theme' | 'deletionRequestUrl' | 'floatingButton' | 'adsDataRedaction' | 'urlPassthrough';
-export type Config = Required<Omit<ConsentGateOptions, 'categories' | 'gaId' | 'googleAdsId' | 'cookie' | 'cookies' | Optional>> &
+type Optional = 'gtmId' | 'ui' | 'policyUrl' | 'nonce' | 'logEndpoint' | 'gpc' | 'dnt' | 'consentMode' | 'lang' | 'texts' | 'theme' | 'deletionRequestUrl' | 'floatingButton' | 'adsDataRedaction' | 'urlPassthrough';
+export type Config = Required<Omit<ConsentGateOptions, 'categories' | 'gaId' | 'googleAdsId' | 'gtmCategories' | 'cookie' | 'cookies' | Optional>> &
   Pick<ConsentGateOptions, Optional> & {
     categories: Category[];
+    gtmCategories: Category[];
     gaId: string[];
     googleAdsId: string[];
     cookie: CookieOptions & { name: string };
@@ -16,6 +17,8 @@ export type Config = Required<Omit<ConsentGateOptions, 'categories' | 'gaId' | '
 
 /** Default URL of gtag.js. */
 export const GTAG_SRC = 'https://www.googletagmanager.com/gtag/js';
+/** Default URL of Google Tag Manager's container script. */
+export const GTM_SRC = 'https://www.googletagmanager.com/gtm.js';
 
 /** A list option as a list: a text (a script tag's attribute) split at commas and spaces. */
 const list = (value: unknown): any[] => (typeof value == 'string' ? value.split(/[\s,]+/).filter(Boolean) : [].concat((value ?? []) as never)); // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -34,9 +37,12 @@ export const normalizeOptions = (options?: ConsentGateOptions): Config => {
     revision: 1,
     expiresDays: 182,
     gtagSrc: GTAG_SRC,
+    gtmSrc: GTM_SRC,
+    dataLayerName: 'dataLayer',
     mode: 'opt-in',
     ...o,
     categories: list(o.categories ?? 'analytics'),
+    gtmCategories: list(o.gtmCategories ?? 'analytics marketing'),
     gaId: list(o.gaId).map(String),
     googleAdsId: list(o.googleAdsId).map(String),
     cookie: { name: 'cg_consent', sameSite: 'Lax', ...o.cookie },
@@ -49,8 +55,11 @@ export const normalizeOptions = (options?: ConsentGateOptions): Config => {
   check('mode', c.mode, /^opt-(in|out)$/.test(c.mode));
   check('categories', '[]', c.categories[0]);
   for (const k of c.categories) check('categories', k, CATEGORIES.includes(k));
+  for (const k of c.gtmCategories) check('gtmCategories', k, CATEGORIES.includes(k));
   for (const id of c.gaId) check('gaId', id, /^G-[A-Za-z\d]+$/.test(id));
   for (const id of c.googleAdsId) check('googleAdsId', id, /^AW-\d+$/.test(id));
+  check('gtmId', c.gtmId, /^GTM-[A-Z\d]+$/.test(c.gtmId!));
+  check('dataLayerName', c.dataLayerName, /^[A-Za-z_$][\w$]*$/.test(c.dataLayerName));
   check('revision', r, Number.isInteger(r) && r >= 0 && r < 1e6);
   check('expiresDays', d, d >= 1 && d <= 400 && typeof d == 'number');
   // The consent cookie must be no cookie that clearing a category deletes, or clearing would erase the decision.
@@ -58,7 +67,7 @@ export const normalizeOptions = (options?: ConsentGateOptions): Config => {
   for (const k in c.cookies)
     for (const p of (c.cookies[k as Category] = list(c.cookies[k as Category])))
       check('cookies.' + k, p, CATEGORIES.includes(k as Category) && (p instanceof RegExp ? cookie.name.search(p) < 0 : typeof p == 'string' && p != cookie.name));
-  for (const url of ['policyUrl', 'logEndpoint', 'gtagSrc'] as const) check(url, c[url], isSafeUrl(c[url]));
+  for (const url of ['policyUrl', 'logEndpoint', 'gtagSrc', 'gtmSrc'] as const) check(url, c[url], isSafeUrl(c[url]));
   c.categories = CATEGORIES.filter((k) => c.categories.includes(k));
   return c;
 };

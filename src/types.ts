@@ -96,6 +96,32 @@ export interface ConsentGateOptions {
    */
   googleAdsId?: string | readonly string[];
   /**
+   * The site's Google Tag Manager container (`GTM-` followed by capital letters and digits). It loads once a
+   * category of `gtmCategories` is granted, after `consent default` (with `wait_for_update`), the `set`
+   * commands and `consent update`, with one `gtm.js` event; it then sees a `consent_gate_update` event on
+   * every decision. The container holds the site's Google tags: with it, gtag.js is never loaded (the
+   * `gaId` and `googleAdsId` given still set `ga-disable-<ID>` and name the cookies to declare and clear).
+   * @default undefined (no container)
+   */
+  gtmId?: string;
+  /**
+   * The categories whose grant loads the container: any one of them. Functional alone does not, by default:
+   * the container's Google tags would then run with analytics and advertising denied and send cookieless pings.
+   * @default ['analytics', 'marketing']
+   */
+  gtmCategories?: readonly Category[];
+  /**
+   * The name of the data layer the Google tags read (`window[dataLayerName]`); another than `dataLayer` is
+   * passed to the container (and gtag.js) as `l=`.
+   * @default 'dataLayer'
+   */
+  dataLayerName?: string;
+  /**
+   * URL of the container script, for server-side tagging or a first-party tag gateway; `?id=<GTM-ID>` is appended.
+   * @default 'https://www.googletagmanager.com/gtm.js'
+   */
+  gtmSrc?: string;
+  /**
    * Redact ad-click identifiers from Google's requests while `ad_storage` is denied
    * (`gtag('set', 'ads_data_redaction', true)`, before any `config`).
    * @default true

@@ -1,6 +1,9 @@
-/** The options a tag's `data-*` attributes may set, as `dataset` names them; `cookieDomain` is `cookie.domain`. */
+/**
+ * The options a tag's `data-*` attributes may set, as `dataset` names them; `cookieDomain` is `cookie.domain`,
+ * `dataLayer` (`data-data-layer`) is `dataLayerName`.
+ */
 const ATTRIBUTES =
-  'categories gaId googleAdsId mode policyUrl revision lang cookieDomain expiresDays consentMode gpc dnt logEndpoint deletionRequestUrl theme gtagSrc floatingButton'.split(' ');
+  'categories gaId googleAdsId gtmId gtmCategories gtmSrc dataLayer mode policyUrl revision lang cookieDomain expiresDays consentMode gpc dnt logEndpoint deletionRequestUrl theme gtagSrc floatingButton'.split(' ');
 
 /**
  * The options a tag's dataset gives: text (lists are split by the options themselves), numbers as numbers,
@@ -8,6 +11,6 @@ const ATTRIBUTES =
  */
 export const datasetOptions = (data: DOMStringMap): Record<string, unknown> => {
   const options: Record<string, unknown> = {};
-  for (const name of ATTRIBUTES) if (name in data) options[name] = name == 'floatingButton' ? data[name] != 'false' : /^(revision|expiresDays)$/.test(name) ? +data[name]! : data[name];
+ for (const name of ATTRIBUTES) if (name in data) options[name == 'dataLayer' ? 'dataLayerName' : name] = name == 'floatingButton' ? data[name] != 'false' : /^(revision|expiresDays)$/.test(name) ? +data[name]! : data[name];
   return options;
 };

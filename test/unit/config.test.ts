@@ -15,6 +15,9 @@ describe('options', () => {
       cookie: { name: 'cg_consent', sameSite: 'Lax' },
       cookies: {},
       gtagSrc: 'https://www.googletagmanager.com/gtag/js',
+      gtmSrc: 'https://www.googletagmanager.com/gtm.js',
+      gtmCategories: ['analytics', 'marketing'],
+      dataLayerName: 'dataLayer',
     });
   });
 
@@ -28,9 +31,9 @@ describe('options', () => {
   });
 
   it.each(['javascript:alert(1)', 'JavaScript:alert(1)', 'java\tscript:alert(1)', 'data:text/html,x', 'vbscript:x', ' javascript:x', ''])(
-    'refuses the URL %j for policyUrl, logEndpoint and gtagSrc',
+    'refuses the URL %j for policyUrl, logEndpoint, gtagSrc and gtmSrc',
     (url) => {
-      for (const key of ['policyUrl', 'logEndpoint', 'gtagSrc'])
+      for (const key of ['policyUrl', 'logEndpoint', 'gtagSrc', 'gtmSrc'])
         expect(() => normalizeOptions({ [key]: url })).toThrow(`consent-gate: invalid ${key}: ${url}`);
     },
   );
@@ -57,6 +60,13 @@ describe('options', () => {
     [{ categories: [] }, 'categories'],
     [{ googleAdsId: 'G-ABC123' }, 'googleAdsId'],
     [{ googleAdsId: ['AW-123', 'AW-12x'] }, 'googleAdsId'],
+    [{ gtmId: 'GTM-abc' }, 'gtmId'],
+    [{ gtmId: 'G-ABC123' }, 'gtmId'],
+    [{ gtmId: 'GTM-ABC123"><script>' }, 'gtmId'],
+    [{ gtmId: '' }, 'gtmId'],
+    [{ dataLayerName: 'data-layer' }, 'dataLayerName'],
+    [{ dataLayerName: '__proto__.x' }, 'dataLayerName'],
+    [{ gtmCategories: ['necessary'] }, 'gtmCategories'],
     [{ cookies: { marketing: [42] } }, 'cookies.marketing'],
     [{ cookies: { necessary: ['x'] } }, 'cookies.necessary'],
     // A pattern that takes the consent cookie would erase the decision whenever its category is cleared.

@@ -39,6 +39,15 @@ describe('script-tag attributes', () => {
     });
   });
 
+  it('configure a Tag Manager container: its ID, data layer, script URL and categories', () => {
+    expect(optionsOf('<script data-gtm-id="GTM-ABC123" data-data-layer="shopLayer" data-gtm-src="/tags/gtm.js" data-gtm-categories="analytics"></script>')).toMatchObject({
+      gtmId: 'GTM-ABC123',
+      dataLayerName: 'shopLayer',
+      gtmSrc: '/tags/gtm.js',
+      gtmCategories: ['analytics'],
+    });
+  });
+
   it('leave out what is not set, ignore unknown attributes, and keep a bad number for the validator to name', () => {
     expect(datasetOptions(dataset('<script data-revision="two" data-unknown="x" data-floating-button="false"></script>'))).toEqual({
       revision: NaN,

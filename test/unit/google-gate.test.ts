@@ -189,3 +189,89 @@ describe('Google gate', () => {
     expect(document.scripts).toHaveLength(0);
   });
 });
+
+describe('Google Tag Manager container', () => {
+  beforeEach(() => freshPage());
+  const layer = (name = 'dataLayer') => (gaWindow() as unknown as Record<string, unknown[]>)[name] || [];
+  const kinds = (name?: string) => layer(name).map((e) => Object.prototype.toString.call(e));
+  const containerScripts = () => Array.from(document.scripts).filter((s) => s.src.includes('gtm.js'));
+  const start = (options: ConsentGateOptions = {}) =>
+    createGoogleGate(normalizeOptions({ categories: ['analytics', 'marketing', 'functional'], gtmId: 'GTM-ABC123', ...options }), window as Win);
+
+  it('loads nothing before a choice, after a refusal, or for functional alone', () => {
+    const g = start();
+    g._apply(null);
+    g._apply({ analytics: false, marketing: false, functional: false });
+    g._apply({ analytics: false, marketing: false, functional: true });
+    expect(document.scripts).toHaveLength(0);
+    expect(gaWindow().dataLayer).toBeUndefined();
+  });
+
+  it('on a grant: consent default (with wait_for_update), set, update, then gtm.js once and one async container script; every command an arguments object', () => {
+    start()._apply({ analytics: true, marketing: false, functional: false });
+    const list = layer();
+    expect(kinds().slice(0, 3)).toEqual(['[object Arguments]', '[object Arguments]', '[object Arguments]']);
+    expect(Array.from(list[0] as IArguments)).toEqual(['consent', 'default', { ...DEFAULT, wait_for_update: 500 }]);
+    expect(Array.from(list[1] as IArguments)).toEqual(['set', 'ads_data_redaction', true]);
+    expect(Array.from(list[2] as IArguments)).toEqual(['consent', 'update', { analytics_storage: 'granted' }]);
+    expect(list[3]).toEqual({ 'gtm.start': expect.any(Number), event: 'gtm.js' });
+    expect(list[4]).toEqual({ event: 'consent_gate_update', consent_gate: { analytics: 'granted', marketing: 'denied', functional: 'denied' } });
+    expect(list).toHaveLength(5);
+    const scripts = containerScripts();
+    expect(scripts.map((s) => s.getAttribute('src'))).toEqual(['https://www.googletagmanager.com/gtm.js?id=GTM-ABC123']);
+    expect(scripts[0].async).toBe(true);
+  });
+
+  it('on every later decision: consent update, then the event; never a second gtm.js or container', () => {
+    const g = start();
+    g._apply({ analytics: true, marketing: false, functional: false });
+    g._apply({ analytics: true, marketing: true, functional: false });
+    g._apply({ analytics: false, marketing: false, functional: false });
+    const list = layer().slice(5).map((e) => (Object.prototype.toString.call(e) == '[object Arguments]' ? Array.from(e as IArguments) : e));
+    expect(list).toEqual([
+      ['consent', 'update', { ad_storage: 'granted', ad_user_data: 'granted', ad_personalization: 'granted' }],
+      { event: 'consent_gate_update', consent_gate: { analytics: 'granted', marketing: 'granted', functional: 'denied' } },
+      ['consent', 'update', { analytics_storage: 'denied', ad_storage: 'denied', ad_user_data: 'denied', ad_personalization: 'denied' }],
+      { event: 'consent_gate_update', consent_gate: { analytics: 'denied', marketing: 'denied', functional: 'denied' } },
+    ]);
+    expect(layer().filter((e) => (e as { event?: string }).event == 'gtm.js')).toHaveLength(1);
+    expect(containerScripts()).toHaveLength(1);
+  });
+
+  it('with gaId beside it, never loads gtag.js (the container holds the GA4 tag), and still sets ga-disable', () => {
+    const g = start({ gaId: 'G-ABC123', googleAdsId: 'AW-1' });
+    expect(gaWindow()['ga-disable-G-ABC123']).toBe(true);
+    g._apply({ analytics: true, marketing: true, functional: true });
+    expect(gaWindow()['ga-disable-G-ABC123']).toBe(false);
+    expect(gtagScripts()).toHaveLength(0);
+    expect(configs()).toEqual([]);
+    expect(layer().some((e) => (e as IArguments)[0] == 'js')).toBe(false);
+    g._apply({ analytics: false, marketing: true, functional: true });
+    expect(gaWindow()['ga-disable-G-ABC123']).toBe(true);
+  });
+
+  it('a custom data layer name: l= in the URL, nothing written to window.dataLayer', () => {
+    start({ dataLayerName: 'shopLayer', gtmSrc: 'https://tags.example.test/gtm.js' })._apply({ analytics: true });
+    expect(gaWindow().dataLayer).toBeUndefined();
+    expect(layer('shopLayer')).toHaveLength(5);
+    expect(containerScripts()[0].getAttribute('src')).toBe('https://tags.example.test/gtm.js?id=GTM-ABC123&l=shopLayer');
+  });
+
+  it('skips the injection when the page already has that container', () => {
+    const own = document.createElement('script');
+    own.src = 'https://www.googletagmanager.com/gtm.js?id=GTM-ABC123';
+    document.head.append(own);
+    start()._apply({ analytics: true });
+    expect(containerScripts()).toHaveLength(1);
+    freshPage();
+    (gaWindow() as unknown as Record<string, unknown>).google_tag_manager = { 'GTM-ABC123': {} };
+    start()._apply({ marketing: true });
+    expect(containerScripts()).toHaveLength(0);
+    delete (gaWindow() as unknown as Record<string, unknown>).google_tag_manager;
+  });
+
+  it('opens for the categories given in gtmCategories', () => {
+    start({ gtmCategories: ['functional'] })._apply({ analytics: false, marketing: false, functional: true });
+    expect(containerScripts()).toHaveLength(1);
+  });
+});

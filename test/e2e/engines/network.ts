@@ -2,7 +2,7 @@ import { createServer, request, type IncomingMessage, type ServerResponse } from
 import { TLSSocket } from 'node:tls';
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { GOOGLE, STAND_IN } from '../google.mjs';
+import { GOOGLE, GTM_STAND_IN, STAND_IN } from '../google.mjs';
 
 // A self-signed certificate for the HTTPS hosts the browsers reach through this proxy (Google's). It
 // secures nothing: the browsers are told to accept it, and it exists only so https URLs can be answered.
@@ -33,6 +33,8 @@ export interface NetworkLog {
   google: string[];
   /** gtag.js requests. */
   gtag: string[];
+  /** Tag Manager container requests (gtm.js). */
+  gtm: string[];
   /** GA collect hits, as their query parameters. */
   hits: URLSearchParams[];
   /** Requests to the video host embeds use (answered with a small page). */
@@ -53,7 +55,7 @@ const EMBED = /^www\.youtube-nocookie\.com$/;
  * host name needs resolving.
  */
 export const startNetwork = async (sitePort: number) => {
-  const log: NetworkLog = { google: [], gtag: [], hits: [], embeds: [], other: [] };
+  const log: NetworkLog = { google: [], gtag: [], gtm: [], hits: [], embeds: [], other: [] };
   /** `addon`: the browser has Google's opt-out add-on (until `clear()`). */
   const network = { addon: false };
 
@@ -65,6 +67,10 @@ export const startNetwork = async (sitePort: number) => {
       if (url.pathname == '/gtag/js') {
         log.gtag.push(url.href);
         return res.writeHead(200, { 'content-type': 'text/javascript', 'cache-control': 'no-store' }).end(STAND_IN);
+      }
+      if (url.pathname == '/gtm.js') {
+        log.gtm.push(url.href);
+        return res.writeHead(200, { 'content-type': 'text/javascript', 'cache-control': 'no-store' }).end(GTM_STAND_IN);
       }
       if (url.pathname.endsWith('/collect')) log.hits.push(url.searchParams);
       return res.writeHead(204, { 'access-control-allow-origin': '*' }).end();

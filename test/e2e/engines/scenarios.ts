@@ -1,145 +1,44 @@
 /**
  * The promise, written once and run in every engine (chromium.test.ts, firefox.test.ts, webkit.test.ts):
  * against the built script tag in the demo shop and the fixtures, served as `www.shop.example.test`
- * through the proxy of network.ts, with Google's hosts answered by the gtag.js stand-in.
+ * through the proxy of network.ts, with Google's hosts answered by the gtag.js and gtm.js stand-ins.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { startDemoServer } from '../../../demo/server.mjs';
 import { GA_ID } from '../harness';
-import { startNetwork, type Network } from './network';
-import { VIEWPORT, type BrowserPaths, type Engine, type Launcher, type Profile, type Tab } from './adapter';
+import { startNetwork } from './network';
+import { VIEWPORT, type BrowserPaths, type Launcher, type Profile } from './adapter';
+import {
+  analyticsCookies,
+  axeViolations,
+  buttonCentre,
+  clickPage,
+  clickSwitch,
+  clickUi,
+  configured,
+  consent,
+  dialogNotes,
+  focused,
+  gaState,
+  language,
+  noticeLook,
+  noticeShown,
+  SITE,
+  sleep,
+  STRICT,
+  switchHit,
+  TAB_ROUNDS,
+  TRUSTED_TYPES,
+  V1,
+  type EngineContext,
+} from './helpers';
+import { tagManagerScenarios } from './tag-manager';
 
-const SITE = 'http://www.shop.example.test';
-const STRICT = "script-src 'self' https://www.googletagmanager.com; style-src 'self'";
-/** A strict CSP that also enforces Trusted Types, allowing consent-gate's own policy. */
-const TRUSTED_TYPES = STRICT + "; require-trusted-types-for 'script'; trusted-types consent-gate";
-const ANALYTICS = /^(_ga|_gid|_gat|__utm)/;
-/** Rounds of the cross-tab check: the Firefox failure it guards against was intermittent. */
-const TAB_ROUNDS = 20;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** axe-core's source, run in the page by every engine. */
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** Where a button is: the notice, the dialog, or anywhere in the consent UI (the floating button). */
-type Where = '.n' | 'dialog' | '';
-
-/** The centre of the visible consent UI button labelled `text`, or null. */
-const buttonCentre = (tab: Tab, text: string, where: Where) =>
-  tab.run(
-    (text: string, where: string) => {
-      const root = document.querySelector('consent-gate')?.shadowRoot;
-      const button = Array.from(root?.querySelectorAll(where + ' button') || []).find((b) => b.textContent == text || b.getAttribute('aria-label') == text);
-      const box = button?.getBoundingClientRect();
-      return box && box.width && box.height ? { x: box.x + box.width / 2, y: box.y + box.height / 2 } : null;
-    },
-    text,
-    where,
-  );
-
-/** Click the consent UI's button `text` with the pointer, once it shows. */
-const clickUi = async (tab: Tab, text: string, where: Where = '.n') => {
-  await expect.poll(() => buttonCentre(tab, text, where), { message: `button "${text}" in ${where}` }).not.toBeNull();
-  const { x, y } = (await buttonCentre(tab, text, where))!;
-  await tab.clickAt(x, y);
-};
-
-/** Click the switch of the preferences' category labelled `name`, with the driver's own element click, once the dialog shows it. */
-const clickSwitch = async (tab: Tab, name: string) => {
-  await expect.poll(() => tab.run((name: string) => !!Array.from(document.querySelector('consent-gate')!.shadowRoot!.querySelectorAll('dialog[open] label')).find((l) => l.textContent!.startsWith(name)), name), { message: `switch "${name}"` }).toBe(true);
-  await tab.clickSwitch(name);
-};
-
-/** Where the switch labelled `name` is, and whether it is itself the element under its centre (no other element covers it). */
-const switchHit = (tab: Tab, name: string) =>
-  tab.run((name: string) => {
-    const root = document.querySelector('consent-gate')!.shadowRoot!;
-    const input = Array.from(root.querySelectorAll<HTMLInputElement>('dialog[open] input[role=switch]')).find((i) => i.closest('label')!.textContent!.startsWith(name))!;
-    const box = input.getBoundingClientRect();
-    return { top: root.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2) == input, checked: input.checked, width: box.width, height: box.height };
-  }, name);
-
-/** The `config` commands the page sent to gtag, by ID. */
-const configured = (tab: Tab) =>
-  tab.run(() => ((window as unknown as { dataLayer?: IArguments[] }).dataLayer || []).filter((a) => a[0] == 'config').map((a) => a[1] as string));
-
-/** Click the page's element matched by `selector` with the pointer (scrolled into view first). */
-const clickPage = async (tab: Tab, selector: string) => {
-  const { x, y } = await tab.run((selector: string) => {
-    const el = document.querySelector(selector)!;
-    el.scrollIntoView({ block: 'nearest' });
-    const box = el.getBoundingClientRect();
-    return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-  }, selector);
-  await tab.clickAt(x, y);
-};
-
-const V1 = '1.0123456789abcdef.' + Math.floor(Date.now() / 1000).toString(36) + '.1.a1.b';
-
-const gaState = (tab: Tab) =>
-  tab.run((id: string) => {
-    const w = window as unknown as Record<string, unknown> & { gtagStandIn?: { hits: unknown[] } };
-    return {
-      disabled: w['ga-disable-' + id],
-      scripts: Array.from(document.scripts).filter((s) => s.src.includes('gtag/js')).length,
-      hits: w.gtagStandIn ? w.gtagStandIn.hits.length : 0,
-      dataLayer: 'dataLayer' in window,
-    };
-  }, GA_ID);
-
-const consent = (tab: Tab) => tab.run(() => (window as any).ConsentGate.getConsent() as { categories: Record<string, boolean>; source: string } | null); // eslint-disable-line @typescript-eslint/no-explicit-any
-
-/** The focused element, through shadow roots, as `tag "text"`. */
-const focused = (tab: Tab) =>
-  tab.run(() => {
-    let el: Element | null = document.activeElement;
-    while (el && el.shadowRoot && el.shadowRoot.activeElement) el = el.shadowRoot.activeElement;
-    return el ? `${el.tagName.toLowerCase()} "${(el.getAttribute('aria-label') || el.textContent || '').trim()}"` : 'none';
-  });
-
-const noticeShown = (tab: Tab) =>
-  tab.run(() => {
-    const n = document.querySelector('consent-gate')?.shadowRoot?.querySelector('.n') as HTMLElement | null;
-    return !!n && !n.hidden && n.offsetHeight > 0;
-  });
-
-/** axe-core's violations within the consent UI (its shadow tree included): WCAG 2.2 A/AA and best practice. */
-const axeViolations = (tab: Tab) =>
-  tab.run(async (source: string) => {
-    (0, eval)(source);
-    const result = await (window as any).axe.run('consent-gate', { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] }); // eslint-disable-line @typescript-eslint/no-explicit-any
-    return (result.violations as { id: string; nodes: { target: string[] }[] }[]).map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  }, AXE);
-
-/** The notice's direction, language and button texts. */
-const noticeLook = (tab: Tab) =>
-  tab.run(() => {
-    const host = document.querySelector('consent-gate')!;
-    const n = host.shadowRoot!.querySelector('.n') as HTMLElement;
-    const buttons = Array.from(n.querySelectorAll('button'));
-    return {
-      dir: getComputedStyle(n).direction,
-      lang: host.getAttribute('lang'),
-      buttons: buttons.map((b) => b.textContent),
-      // Where each button starts, in the keyboard order.
-      lefts: buttons.map((b) => b.getBoundingClientRect().left),
-    };
-  });
-
-/** The notes the preferences dialog shows (its visible paragraphs). */
-const dialogNotes = (tab: Tab) =>
-  tab.run(() => Array.from(document.querySelector('consent-gate')!.shadowRoot!.querySelectorAll('dialog[open] p')).filter((p) => !(p as HTMLElement).hidden).map((p) => p.textContent));
-
-const language = (code: string) => JSON.parse(readFileSync(new URL(`../../../src/ui/lang/${code}.json`, import.meta.url), 'utf8')) as Record<string, string>;
-
-const analyticsCookies = async (tab: Tab) => (await tab.cookies()).filter((c) => ANALYTICS.test(c.name)).map((c) => `${c.name} ${c.domain} ${c.path}`);
 
 /** Define every scenario for one engine. */
 export const engineScenarios = (name: keyof BrowserPaths, launch: Launcher) => {
   const paths = inject('browsers');
-  const env = {} as { engine: Engine; network: Network; close: () => Promise<void> };
+  const env = {} as EngineContext['env'] & { close: () => Promise<void> };
   const profiles: Profile[] = [];
   /** A new profile (fresh cookies; GPC or Google's opt-out add-on as asked) with a first tab on `path` of `site`. */
   const visit = async (path: string, { gpc, addon }: { gpc?: boolean; addon?: boolean } = {}, site = SITE) => {
@@ -153,7 +52,13 @@ export const engineScenarios = (name: keyof BrowserPaths, launch: Launcher) => {
   describe.skipIf(!paths[name])(`${name}: the promise`, () => {
     beforeAll(async () => {
       const server = await startDemoServer({ gaId: GA_ID, fixtures: true, headers: (path: string): Record<string, string> =>
-          /^\/fixtures\/(csp|opt-out)\.html$/.test(path) ? { 'content-security-policy': STRICT } : path == '/fixtures/trusted-types.html' ? { 'content-security-policy': TRUSTED_TYPES } : {},
+          /^\/fixtures\/(csp|opt-out)\.html$/.test(path)
+            ? { 'content-security-policy': STRICT }
+            : path == '/fixtures/trusted-types.html'
+              ? { 'content-security-policy': TRUSTED_TYPES }
+              : path == '/fixtures/gtm-csp.html'
+                ? { 'content-security-policy': "script-src 'self' 'nonce-e2e-nonce'; style-src 'self'" }
+                : {},
       });
       env.network = await startNetwork(server.port);
       env.engine = await launch(env.network.port, paths as BrowserPaths);
@@ -650,5 +555,7 @@ export const engineScenarios = (name: keyof BrowserPaths, launch: Launcher) => {
       await expect.poll(() => dialogNotes(tab)).toContain('Opt-out preference signal honored: every optional category stays off unless you turn it on here.');
       expect(await tab.errors()).toEqual([]);
     });
+
+    tagManagerScenarios({ name, env, visit });
   });
 };
