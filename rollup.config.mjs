@@ -2,7 +2,6 @@ import typescript from '@rollup/plugin-typescript';
 import terser from '@rollup/plugin-terser';
 import json from '@rollup/plugin-json';
 import replace from '@rollup/plugin-replace';
-import alias from '@rollup/plugin-alias';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import { dts } from 'rollup-plugin-dts';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -37,10 +36,6 @@ const npm = (format, ext) => ({
   ...(format == 'cjs' ? { exports: 'named', interop: 'default' } : {}),
 });
 
-// The script tag carries English and the notice: its loaders fetch `lang/<code>.json` and the preferences
-// file from beside the script instead of importing chunks.
-const scriptTagLoaders = alias({ entries: [{ find: /^\.\/(lang|preferences)-loader$/, replacement: './$1-loader-script' }] });
-
 // The script tag's languages, as files beside it.
 const langFiles = {
   name: 'lang-files',
@@ -70,18 +65,21 @@ export default [
     plugins: [ts()],
     output: [npm('es', 'mjs'), npm('cjs', 'cjs')],
   })),
+  // The script tag: the core (with js-cookie), then, each in a file of its own beside it and loaded when
+  // needed, the notice (styles, English) and the preferences dialog. Minified apart, they share `$decide`.
   {
-    // The script tag: one self-contained file (core, notice, styles, English, js-cookie).
     input: 'src/auto.ts',
-    plugins: [scriptTagLoaders, langFiles, replace({ preventAssignment: true, values: { __VERSION__: JSON.stringify(version) } }), ts(), nodeResolve()],
-    output: { file: 'dist/consent-gate.min.js', format: 'iife', sourcemap: true, plugins: [minify(/^[_$]/)] },
+    plugins: [langFiles, replace({ preventAssignment: true, values: { __VERSION__: JSON.stringify(version) } }), ts(), nodeResolve()],
+    output: { file: 'dist/consent-gate.min.js', format: 'iife', sourcemap: true, plugins: [minify()] },
   },
-  {
-    // The script tag's preferences dialog, loaded beside it when first needed.
-    input: 'src/ui/preferences-script.ts',
-    plugins: [ts()],
-    output: { file: 'dist/consent-gate.preferences.min.js', format: 'iife', sourcemap: true, plugins: [minify(/^[_$]/)] },
-  },
+  ...['notice:mount', 'preferences:preferences'].map((pair) => {
+    const [file, module] = pair.split(':');
+    return {
+      input: `src/ui/${module}-script.ts`,
+      plugins: [ts()],
+      output: { file: `dist/consent-gate.${file}.min.js`, format: 'iife', sourcemap: true, plugins: [minify()] },
+    };
+  }),
   ...declarations('src/index.ts', 'index'),
   ...declarations('src/headless.ts', 'headless'),
   ...declarations('src/server.ts', 'server'),

@@ -5,7 +5,8 @@
 import type { ConsentGate, ConsentGateOptions } from './types';
 import { normalizeOptions } from './config';
 import { startCore } from './gate';
-import { mountUi } from './ui/mount';
+import { startUi } from './ui/start';
+import { fileLoaders } from './ui/loaders-script';
 import { getWindow } from './lib/dom';
 import { datasetOptions } from './lib/dataset-options';
 
@@ -30,7 +31,8 @@ const start = () => {
       const core = startCore(c, w);
       w.ConsentGate = Object.assign(core, { version: __VERSION__ });
       // A CDN's short URL (`…/npm/consent-gate@1`) names the package, not this file: the files are in its dist/.
-      if (c.ui !== false) mountUi(core, c, w, src && (/\.js([?#]|$)/.test(src) ? src : src.replace(/\/?([?#].*)?$/, '/dist/')));
+      const base = src && (/\.js([?#]|$)/.test(src) ? src : src.replace(/\/?([?#].*)?$/, '/dist/'));
+      if (c.ui !== false) startUi(core, c, w, fileLoaders(base, c.nonce));
       return;
     } catch (e) {
       const path = / invalid (\w+)/.exec((e as Error).message);

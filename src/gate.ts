@@ -3,7 +3,7 @@ import type { Config } from './config';
 import { decodeRecord, encodeRecord } from './consent/record';
 import { project, storedDecision } from './consent/policy';
 import { createCookieStore, TOLD_MS } from './consent/cookie-store';
-import { logDecision } from './consent/proof-log';
+import { createProofLog } from './consent/proof-log';
 import { createGoogleGate } from './google/google-gate';
 import { ANALYTICS_COOKIE, clearCookies, googleNames, MARKETING_COOKIE } from './cookies/cleaner';
 import { createTabSync } from './sync/tab-sync';
@@ -22,6 +22,8 @@ export interface Core extends ConsentGate {
    * `true` or grants it.
    */
   $decide(choice: Categories | boolean, source: ConsentSource): Consent | null;
+  /** The version of the texts the visitor was shown (a short hash), set by the built-in UI; sent with each decision. */
+  $notice?: string;
 }
 
 /** Google's own cookies of each category (the site adds its own through `cookies`). */
@@ -104,7 +106,7 @@ export const startCore = (c: Config, w?: Win): Core => {
     const value = encodeRecord(next);
     store._write(value);
     tabs._post(value);
-    if (c.logEndpoint) logDecision(w!, c.logEndpoint, next);
+    log?._send(next, core.$notice);
     apply(next);
     return state;
   };
@@ -145,6 +147,8 @@ export const startCore = (c: Config, w?: Win): Core => {
 
   if (!live) return core;
   const store = createCookieStore(c, doc!);
+  // Sends again, now, what earlier pages could not deliver.
+  const log = c.logEndpoint ? createProofLog(w!, c.logEndpoint, c.cookie.name + '_log') : undefined;
   const google = createGoogleGate(c, w!);
   const follow = () => {
     const next = readStored();

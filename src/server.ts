@@ -68,6 +68,8 @@ export interface ConsentLog {
   language?: string;
   /** The page's path, without query string. */
   path: string;
+  /** The version of the texts the visitor was shown (a short hash the built-in UI computes), when there was one. */
+  notice?: string;
 }
 
 /** The largest body a proof-of-consent beacon has (the real ones are about 200 bytes). */
@@ -109,6 +111,7 @@ export const parseConsentLog = (body: unknown): ConsentLog => {
     mode: o.mode === undefined ? 'opt-in' : check('mode', o.mode == 'opt-in' || o.mode == 'opt-out'),
     categories: Object.fromEntries(CATEGORIES.filter((k) => k in categories).map((k) => [k, categories[k]])),
     ...(language && { language }),
+    ...(o.notice !== undefined && { notice: check<string>('notice', typeof o.notice == 'string' && /^[0-9a-z]{1,13}$/.test(o.notice)) }),
     path: check('path', typeof o.path == 'string' && o.path.length <= 1024 && /^\/[^\s\0-\x1f\x7f]*$/.test(o.path)),
   };
 };

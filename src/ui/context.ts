@@ -39,3 +39,29 @@ export interface PreferencesModule {
    */
   createPreferences(ui: Ui, open: (from: Element) => void): { open(opener: Element | null): void; sync(): void };
 }
+
+/** The UI once drawn, as start.ts drives it. */
+export interface Mounted {
+  /** Open the preferences; focus returns to `from` (else to what had it) when they close. */
+  open(from?: Element | null): void;
+  /** Load the preferences ahead of opening (intent). */
+  warm(): void;
+  /** Show the notice, even after a decision. */
+  showBanner(): void;
+}
+
+/** What the notice's chunk (npm) or file (script tag) exports. */
+export interface UiModule {
+  /** Draw the UI; resolves once it is drawn (its language loaded, the page's body parsed). */
+  mountUi(core: Core, c: Config, w: Win, loaders: UiLoaders): Promise<Mounted>;
+}
+
+/** Where the UI's parts come from: chunks (npm, loaders.ts) or files beside the script (loaders-script.ts). */
+export interface UiLoaders {
+  /** The notice's module (a test may hand it over at once). */
+  ui(): UiModule | undefined | Promise<UiModule | undefined>;
+  /** The preferences' module. */
+  prefs(): Promise<PreferencesModule | undefined>;
+  /** The texts of language `code` (not English). */
+  lang(code: string): Promise<Partial<Texts> | undefined>;
+}

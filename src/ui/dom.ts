@@ -14,3 +14,13 @@ export const tagger =
 /** `text` with each `{key}` replaced by `values[key]`. */
 export const fill = (text: string, values: Record<string, string | number>): string =>
   text.replace(/\{(\w+)\}/g, (m, key) => (key in values ? values[key] + '' : m));
+
+/**
+ * A short version of the texts shown in language `lang` (FNV-1a over both, base 36): sent with each
+ * decision as the proof of what the visitor was told. Any change of a text changes it.
+ */
+export const textsVersion = (lang: string, texts: object): string => {
+  let h = 2166136261;
+  for (const ch of lang + JSON.stringify(texts)) h = Math.imul(h ^ ch.charCodeAt(0), 16777619);
+  return (h >>> 0).toString(36);
+};

@@ -2,13 +2,11 @@ import type { Core } from '../gate';
 import type { Config } from '../config';
 import { attempt, type Win } from '../lib/dom';
 import type { Texts } from './texts';
-import type { PreferencesModule, Ui } from './context';
+import type { Mounted, PreferencesModule, Ui, UiLoaders } from './context';
 import { EN } from './texts';
 import { CSS } from './styles';
-import { tagger } from './dom';
+import { tagger, textsVersion } from './dom';
 import { pickLang } from './pick-lang';
-import { loadLang } from './lang-loader';
-import { loadPreferences } from './preferences-loader';
 import { reservePageSpace } from './page-space';
 import { createNotice } from './notice';
 
@@ -21,39 +19,31 @@ export const resolveTexts = (loaded: Partial<Texts> | undefined, own: Record<str
 
 /**
  * Mount the UI for `core` in a shadow root at the start of `<body>` (early in the tab order, shown at the
- * bottom): the notice, the page space it needs and every `data-consent-open` trigger ("Customize" is one).
- * The preferences dialog and the floating button are a chunk of their own, loaded on intent (the pointer
- * over a trigger, a touch on it, or focus on it, and the click itself), so a visitor who decides in the
- * notice never downloads it; with the floating button, while the page is idle once the notice is hidden.
- * `base` is where the script-tag build finds its languages and its preferences file.
+ * bottom): the notice and the page space it needs, in the language picked (fetched first unless English),
+ * once the body is parsed. Resolves then, with what start.ts drives: `open(from)` (the preferences, focus
+ * returning to `from`), `warm()` (load them ahead, on intent) and `showBanner()`. The preferences dialog and
+ * the floating button are a chunk of their own, loaded on intent or when opened; with the floating button,
+ * while the page is idle once the notice is hidden. `loaders` bring the language and the preferences.
  */
-export const mountUi = (core: Core, c: Config, w: Win, base?: string): Promise<void> => {
+export const mountUi = (core: Core, c: Config, w: Win, loaders: UiLoaders): Promise<Mounted> => {
   const doc = w.document;
-  // Until the notice is drawn (languages load, the body parses), requests wait; `ready` tells when.
-  let want = '';
-  let drawn: () => void;
-  core.ready = new Promise((resolve) => (drawn = resolve));
-  core.showBanner = () => void (want = 'b');
-  core.showPreferences = () => void (want = 'p');
   const lang = pickLang([c.lang, doc.documentElement.lang, ...(w.navigator.languages || [])]);
-  // In opt-out mode the "Your Privacy Choices" button is on unless the site turns it off.
-  c.floatingButton ??= c.mode == 'opt-out';
-  // English is built in: drawn at once; another language first loads its texts.
-  if (lang == 'en') whenReady(undefined);
-  else loadLang(lang, base).then(whenReady);
+  return new Promise((drawn) => {
+    const whenReady = (loaded: Partial<Texts> | undefined) => {
+      const go = () => drawn(render(resolveTexts(loaded, c.texts)));
+      if (doc.body) go();
+      else doc.addEventListener('DOMContentLoaded', go);
+    };
+    // English is built in: drawn at once; another language first loads its texts.
+    if (lang == 'en') whenReady(undefined);
+    else loaders.lang(lang).then(whenReady);
+  });
 
-  return core.ready;
-
-  function whenReady(loaded: Partial<Texts> | undefined) {
-    const go = () => render(resolveTexts(loaded, c.texts));
-    if (doc.body) go();
-    else doc.addEventListener('DOMContentLoaded', go);
-  }
-
-  function render(t: Texts) {
+  function render(t: Texts): Mounted {
     // Passed as listener options, the controller's `signal` removes every listener on destroy.
     const listen = new w.AbortController();
     const el = tagger(doc);
+    core.$notice = textsVersion(lang, t);
     const host = doc.createElement('consent-gate');
     // The stylesheet knows 'light' and 'dark'; anything else (even 'undefined') follows prefers-color-scheme.
     host.dataset.theme = c.theme as string;
@@ -100,7 +90,7 @@ export const mountUi = (core: Core, c: Config, w: Win, base?: string): Promise<v
     let preferences: Promise<Dialog | undefined> | undefined;
     let dialog: Dialog | undefined;
     // A failed load is forgotten, so the next opening tries again.
-    const load = () => (preferences ||= loadPreferences(base, c.nonce).then((m) => (m ? (dialog ||= m.createPreferences(ui, open)) : void (preferences = undefined))));
+    const load = () => (preferences ||= loaders.prefs().then((m) => (m ? (dialog ||= m.createPreferences(ui, open)) : void (preferences = undefined))));
     const open = (from?: Element | null) => {
       const opener = from || (doc.activeElement == host ? root.activeElement : doc.activeElement);
       load().then((d) => {
@@ -108,7 +98,7 @@ export const mountUi = (core: Core, c: Config, w: Win, base?: string): Promise<v
         else {
           // Without its file the dialog cannot open: the notice still lets the visitor decide.
           console.error('consent-gate: preferences not loaded');
-          core.showBanner();
+          showBanner();
         }
       });
     };
@@ -127,28 +117,15 @@ export const mountUi = (core: Core, c: Config, w: Win, base?: string): Promise<v
       // The floating button comes with the preferences: once the notice is hidden, they load while the page is idle.
       if (!bannerWanted && c.floatingButton) ((w as { requestIdleCallback?: (f: () => void) => void }).requestIdleCallback || setTimeout)(load);
     };
-
-    // Any element with data-consent-open (the page's, or the notice's "Customize") opens the preferences:
-    // click, or Enter where it is no link or button. The pointer over it, a touch or focus on it loads them.
-    const trigger = (e: Event) => {
-      const target = (e.composedPath()[0] as Element).closest?.('[data-consent-open]');
-      if (target && /^p|^f/.test(e.type)) load();
-      else if (target && (e.type == 'click' || ((e as KeyboardEvent).key == 'Enter' && !/^(A|BUTTON)$/.test(target.tagName)))) {
-        e.preventDefault();
-        open(target);
-      }
+    const showBanner = () => {
+      bannerWanted = true;
+      sync();
     };
-    for (const type of ['click', 'keydown', 'pointerover', 'pointerdown', 'focusin']) doc.addEventListener(type, trigger, listen);
 
     const off = core.onChange(() => {
       bannerWanted = core.needsDecision();
       sync();
     });
-    core.showBanner = () => {
-      bannerWanted = true;
-      sync();
-    };
-    core.showPreferences = () => open();
     const destroy = core.destroy;
     core.destroy = () => {
       destroy();
@@ -160,8 +137,6 @@ export const mountUi = (core: Core, c: Config, w: Win, base?: string): Promise<v
 
     doc.body.prepend(host);
     sync();
-    if (want == 'b') core.showBanner();
-    if (want == 'p') open();
-    drawn();
+    return { open, warm: load, showBanner };
   }
 };

@@ -2,7 +2,7 @@ import type { Category } from '../types';
 import type { Ui } from './context';
 import { EN_PREFERENCES } from './texts';
 import { FLOATING_CSS, PREFERENCES_CSS } from './styles';
-import { fill } from './dom';
+import { fill, textsVersion } from './dom';
 import { cookiePairs } from '../lib/cookie-pairs';
 import { isSafeUrl } from '../lib/safe-url';
 import { gaAddon, optOutSignal } from '../consent/signals';
@@ -162,6 +162,8 @@ const createDialog = (ui: Ui, t: typeof EN_PREFERENCES & Ui['t']) => {
   return {
     open(from: Element | null) {
       opener = from;
+      // A decision given here was given with these texts.
+      core.$notice = textsVersion(lang, t);
       for (const k of c.categories) switches[k].checked = core.isGranted(k);
       gpcNote.hidden = !optOutSignal(c, w);
       addonNote.hidden = !c.categories.includes('analytics') || !gaAddon(w);

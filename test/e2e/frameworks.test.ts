@@ -33,7 +33,9 @@ const watch = (page: Page) => {
 
 const state = (page: Page) => page.locator('#state').textContent();
 /** Hydrated: the gate the app created in the browser has drawn its UI. */
-const hydrated = (page: Page) => page.locator('consent-gate').waitFor({ state: 'attached' });
+/** Until React or Vue has hydrated the page: its elements carry the framework's own keys. */
+const hydrated = (page: Page) =>
+  page.waitForFunction(() => Array.from(document.querySelectorAll('body *')).some((el) => Object.keys(el).some((k) => k.startsWith('__reactFiber') || k == '__vue_app__' || k == '__vueParentComponent')));
 
 for (const app of ['react', 'react18', 'vue'] as const)
   describe(`${app}: server rendering and hydration`, () => {

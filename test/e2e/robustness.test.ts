@@ -66,7 +66,8 @@ describe('the script tag', () => {
     await notice.getByRole('button', { name: 'Ja, gerne' }).click();
     await expect.poll(() => google.hits.length).toBeGreaterThan(0);
     expect((await context.cookies()).map((c) => c.name)).toContain('site_consent');
-    expect(await page.locator('consent-gate .f').isVisible()).toBe(true);
+    // The floating button comes with the preferences, loaded once the notice is hidden.
+    await page.locator('consent-gate .f').waitFor();
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -136,11 +137,13 @@ describe('the preferences file, loaded beside the script', () => {
     await context.close();
   });
 
-  it('brings the floating button, fetched while the page is idle', async () => {
+  it('brings the floating button, fetched while the page is idle once the notice is hidden', async () => {
     const { context, errors } = await openContext(env.browser);
     const page = await context.newPage();
     await page.goto(site(env.server) + '/');
     await clickUi(page, 'Reject all');
+    // On this page too, once the notice is hidden.
+    await page.locator('consent-gate .f').waitFor();
     const loaded = track(page);
     await page.goto(site(env.server) + '/product.html');
     await page.locator('consent-gate .f').waitFor();

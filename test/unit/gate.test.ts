@@ -273,34 +273,6 @@ describe('change notifications', () => {
   });
 });
 
-describe('proof of consent', () => {
-  it('sends each decision once as JSON with language and path, no query string', () => {
-    jsdom.reconfigure({ url: 'https://www.shop.example.test/shop/cart/?email=a@b.c#x' });
-    document.documentElement.lang = 'de';
-    const beacon = vi.fn(() => true);
-    Object.assign(navigator, { sendBeacon: beacon });
-    const gate = start({ logEndpoint: '/consent-log' });
-    const consent = gate.acceptAll();
-    expect(beacon).toHaveBeenCalledOnce();
-    const [url, body] = beacon.mock.calls[0] as unknown as [string, string];
-    expect(url).toBe('/consent-log');
-    expect(JSON.parse(body)).toEqual({ ...consent, language: 'de', path: '/shop/cart/' });
-    expect(body).not.toContain('email');
-    nextPage();
-    start({ logEndpoint: '/consent-log' });
-    expect(beacon).toHaveBeenCalledOnce();
-  });
-
-  it('a failing beacon never reaches the page', () => {
-    Object.assign(navigator, {
-      sendBeacon: () => {
-        throw new TypeError('blocked');
-      },
-    });
-    expect(start({ logEndpoint: '/log' }).acceptAll()!.categories.analytics).toBe(true);
-  });
-});
-
 describe('blocked cookies', () => {
   const blockCookies = () =>
     Object.defineProperty(document, 'cookie', {
@@ -452,10 +424,4 @@ describe('categories', () => {
     expect(gtagLoaded()).toBe(false);
   });
 
-  it('proof of consent carries the categories', () => {
-    const beacon = vi.fn(() => true);
-    Object.assign(navigator, { sendBeacon: beacon });
-    start({ categories: [...ALL], logEndpoint: '/log' }).setConsent({ analytics: true });
-    expect(JSON.parse((beacon.mock.calls[0] as unknown as string[])[1]).categories).toEqual({ analytics: true, marketing: false, functional: false });
-  });
 });

@@ -2,6 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { normalizeOptions } from '../../src/config';
 import { startCore, type Core } from '../../src/gate';
 import { mountUi, resolveTexts } from '../../src/ui/mount';
+import { startUi } from '../../src/ui/start';
+import { chunkLoaders } from '../../src/ui/loaders';
 import { pickLang } from '../../src/ui/pick-lang';
 import { EN, EN_PREFERENCES, LANGS } from '../../src/ui/texts';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -10,10 +12,13 @@ import type { Win } from '../../src/lib/dom';
 import { freshPage, seedCookie } from './page';
 
 let core: Core | undefined;
+/** How many times the notice's module was asked for. */
+let uiLoads = 0;
 const mount = (options: ConsentGateOptions = {}) => {
   const c = normalizeOptions({ gaId: 'G-ABC123', policyUrl: '/privacy', ...options });
   core = startCore(c, window as Win);
-  mountUi(core, c, window as Win);
+  // The notice's module handed over at once (the chunk's loader would take a moment).
+  startUi(core, c, window as Win, { ...chunkLoaders, ui: () => (uiLoads++, { mountUi }) });
   return core;
 };
 const shadow = () => document.querySelector('consent-gate')!.shadowRoot!;
@@ -29,6 +34,7 @@ const key = (target: EventTarget, k: string, shiftKey = false, code = k) =>
 const setGpc = (value: boolean | undefined) => Object.defineProperty(navigator, 'globalPrivacyControl', { value, configurable: true });
 
 beforeEach(() => {
+  uiLoads = 0;
   freshPage('https://www.shop.example.test/');
   document.documentElement.lang = 'en';
   document.body.innerHTML = '<a href="/">Home</a><a href="#" id="settings" data-consent-open>Cookie settings</a><span id="span" tabindex="0" data-consent-open>Settings</span>';
@@ -102,19 +108,22 @@ describe('the notice', () => {
     expect(notice().hidden).toBe(false);
   });
 
-  it('is not shown once a decision exists, and showBanner brings it back', () => {
+  it('is not even loaded once a decision exists, and showBanner brings it back', async () => {
     mount().acceptAll();
     core!.destroy();
     const gate = mount();
-    expect(notice().hidden).toBe(true);
+    expect(uiLoads).toBe(1);
+    expect(document.querySelector('consent-gate')).toBeNull();
     gate.showBanner();
-    expect(notice().hidden).toBe(false);
+    await vi.waitFor(() => expect(notice().hidden).toBe(false));
+    expect(uiLoads).toBe(2);
   });
 
-  it('is not shown under Global Privacy Control', () => {
+  it('is not loaded under Global Privacy Control', () => {
     setGpc(true);
     mount();
-    expect(notice().hidden).toBe(true);
+    expect(uiLoads).toBe(0);
+    expect(document.querySelector('consent-gate')).toBeNull();
   });
 
   it('shows hostile texts as literal text', () => {
@@ -372,8 +381,10 @@ describe('opt-out mode, signals and the add-on in the UI', () => {
 
   it('shows no notice but a "Your Privacy Choices" button with California\'s icon, which opens the preferences with every category on', async () => {
     const gate = mount({ mode: 'opt-out', categories: ['analytics', 'marketing'] });
-    expect(notice().hidden).toBe(true);
+    // No notice to show: the UI comes while the page is idle, for the button.
+    expect(document.querySelector('consent-gate')).toBeNull();
     await vi.waitFor(() => expect(floating()).not.toBeNull());
+    expect(notice().hidden).toBe(true);
     expect(floating()!.hidden).toBe(false);
     expect(floating()!.textContent).toBe('Your Privacy Choices');
     expect(floating()!.getAttribute('aria-label')).toBe('Your Privacy Choices');

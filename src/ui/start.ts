@@ -1,0 +1,58 @@
+import type { Core } from '../gate';
+import type { Config } from '../config';
+import type { Win } from '../lib/dom';
+import type { Mounted, UiLoaders, UiModule } from './context';
+
+/**
+ * Start the built-in UI for `core`, loading it (through `loaders`: the notice's chunk, or the script tag's
+ * file beside it) only when something is to be shown: at once while the visitor is to be asked (now, or later after a
+ * reset), while the page is idle with the floating button, and otherwise on intent. Every element with
+ * `data-consent-open` (the page's, and the notice's "Customize") opens the preferences on click, or on
+ * Enter where it is no link or button; the pointer over it, a touch or focus on it loads them ahead.
+ * `showBanner()` and `showPreferences()` load the UI as needed; `ready` resolves once the UI that was
+ * needed at start is drawn (at once when none was).
+ */
+export const startUi = (core: Core, c: Config, w: Win, loaders: UiLoaders): void => {
+  const doc = w.document;
+  const listen = new w.AbortController();
+  let ui: Promise<Mounted | undefined> | undefined;
+  let mounted: Mounted | undefined;
+  const mount = (m?: UiModule) => {
+    if (m) return m.mountUi(core, c, w, loaders).then((drawn) => (mounted = drawn));
+    // Missing or blocked: nothing optional runs, and the next request tries again.
+    console.error('consent-gate: notice not loaded');
+    ui = undefined;
+  };
+  const start = (): Promise<Mounted | undefined> => {
+    if (!ui) {
+      const m = loaders.ui();
+      ui = m instanceof Promise ? m.then(mount) : Promise.resolve(mount(m));
+    }
+    return ui;
+  };
+  // Once drawn, at once; before, when it is.
+  const act = (f: (m: Mounted) => void) => (mounted ? f(mounted) : void start().then((m) => m && f(m)));
+  // In opt-out mode the "Your Privacy Choices" button is on unless the site turns it off.
+  c.floatingButton ??= c.mode == 'opt-out';
+  core.showBanner = () => act((m) => m.showBanner());
+  core.showPreferences = () => act((m) => m.open());
+  const trigger = (e: Event) => {
+    const target = (e.composedPath()[0] as Element).closest?.('[data-consent-open]');
+    if (target && /^p|^f/.test(e.type)) act((m) => m.warm());
+    else if (target && (e.type == 'click' || ((e as KeyboardEvent).key == 'Enter' && !/^(A|BUTTON)$/.test(target.tagName)))) {
+      e.preventDefault();
+      act((m) => m.open(target));
+    }
+  };
+  for (const type of ['click', 'keydown', 'pointerover', 'pointerdown', 'focusin']) doc.addEventListener(type, trigger, listen);
+  // Asked again (a reset, here or in another tab): the notice is needed.
+  const off = core.onChange(() => core.needsDecision() && start());
+  const destroy = core.destroy;
+  core.destroy = () => {
+    destroy();
+    off();
+    listen.abort();
+  };
+  core.ready = core.needsDecision() ? start().then(() => {}) : Promise.resolve();
+  if (c.floatingButton) ((w as { requestIdleCallback?: (f: () => void) => void }).requestIdleCallback || setTimeout)(start);
+};
