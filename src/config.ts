@@ -20,6 +20,9 @@ export const GTAG_SRC = 'https://www.googletagmanager.com/gtag/js';
 /** Default URL of Google Tag Manager's container script. */
 export const GTM_SRC = 'https://www.googletagmanager.com/gtm.js';
 
+/** The name (or name pattern) of an entry of the `cookies` option: the entry itself, or its `name`. */
+export const cookieName = (entry: unknown): unknown => (entry as { name?: unknown })?.name ?? entry;
+
 /** A list option as a list: a text (a script tag's attribute) split at commas and spaces. */
 const list = (value: unknown): any[] => (typeof value == 'string' ? value.split(/[\s,]+/).filter(Boolean) : [].concat((value ?? []) as never)); // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -52,21 +55,27 @@ export const normalizeOptions = (options?: ConsentGateOptions): Config => {
   const check = (path: string, value: unknown, ok: unknown) => {
     if (value !== undefined && !ok) throw new TypeError('consent-gate: invalid ' + path + ': ' + String(value));
   };
-  check('mode', c.mode, /^opt-(in|out)$/.test(c.mode));
   check('categories', '[]', c.categories[0]);
-  for (const k of c.categories) check('categories', k, CATEGORIES.includes(k));
-  for (const k of c.gtmCategories) check('gtmCategories', k, CATEGORIES.includes(k));
-  for (const id of c.gaId) check('gaId', id, /^G-[A-Za-z\d]+$/.test(id));
-  for (const id of c.googleAdsId) check('googleAdsId', id, /^AW-\d+$/.test(id));
-  check('gtmId', c.gtmId, /^GTM-[A-Z\d]+$/.test(c.gtmId!));
-  check('dataLayerName', c.dataLayerName, /^[A-Za-z_$][\w$]*$/.test(c.dataLayerName));
+  for (const [k, ok] of [
+    ['mode', /^opt-(in|out)$/],
+    ['categories', CATEGORIES],
+    ['gtmCategories', CATEGORIES],
+    ['gaId', /^G-[A-Za-z\d]+$/],
+    ['googleAdsId', /^AW-\d+$/],
+    ['gtmId', /^GTM-[A-Z\d]+$/],
+    ['dataLayerName', /^[A-Za-z_$][\w$]*$/],
+  ] as const)
+    for (const v of [].concat(c[k] as never)) check(k, v, ok instanceof RegExp ? ok.test(v) : ok.includes(v));
   check('revision', r, Number.isInteger(r) && r >= 0 && r < 1e6);
   check('expiresDays', d, d >= 1 && d <= 400 && typeof d == 'number');
   // The consent cookie must be no cookie that clearing a category deletes, or clearing would erase the decision.
   check('cookie.name', cookie.name, /^[\w-]+$/.test(cookie.name) && !ANALYTICS_COOKIE.test(cookie.name) && !MARKETING_COOKIE.test(cookie.name));
+  // A cookie is a name, a pattern, or an entry of the declaration with its `name` (one or the other).
   for (const k in c.cookies)
-    for (const p of (c.cookies[k as Category] = list(c.cookies[k as Category])))
-      check('cookies.' + k, p, CATEGORIES.includes(k as Category) && (p instanceof RegExp ? cookie.name.search(p) < 0 : typeof p == 'string' && p != cookie.name));
+    for (const p of (c.cookies[k as Category] = list(c.cookies[k as Category]))) {
+      const n = cookieName(p);
+      check('cookies.' + k, (n as string) || p, CATEGORIES.includes(k as Category) && (n instanceof RegExp ? cookie.name.search(n) < 0 : typeof n == 'string' && n != cookie.name));
+    }
   for (const url of ['policyUrl', 'logEndpoint', 'gtagSrc', 'gtmSrc'] as const) check(url, c[url], isSafeUrl(c[url]));
   c.categories = CATEGORIES.filter((k) => c.categories.includes(k));
   return c;

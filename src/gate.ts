@@ -1,5 +1,5 @@
 import type { Categories, Category, ClearResult, Consent, ConsentGate, ConsentListener, ConsentSource } from './types';
-import type { Config } from './config';
+import { cookieName, type Config } from './config';
 import { decodeRecord, encodeRecord } from './consent/record';
 import { project, storedDecision } from './consent/policy';
 import { createCookieStore, TOLD_MS } from './consent/cookie-store';
@@ -59,14 +59,17 @@ export const startCore = (c: Config, w?: Win): Core => {
     return next;
   };
 
-  const clear = (k: Category): ClearResult =>
-    clearCookies(
+  // A category's cookies: Google's, and the site's own names and patterns (declared entries by their `name`).
+  const clear = (k: Category): ClearResult => {
+    const own = (c.cookies[k] || []).map(cookieName) as (string | RegExp)[];
+    return clearCookies(
       doc,
-      (name) => GOOGLE_COOKIES[k]?.test(name) || c.cookies[k]?.some((p) => (typeof p == 'string' ? p == name : name.search(p) >= 0)),
+      (name) => GOOGLE_COOKIES[k]?.test(name) || own.some((p) => (typeof p == 'string' ? p == name : name.search(p) >= 0)),
       landing,
       k == 'analytics' ? ['FPID'] : [],
-      [...googleNames(k, c.gaId), ...(c.cookies[k] || []).filter((p): p is string => typeof p == 'string')],
+      [...googleNames(k, c.gaId), ...own.filter((p) => typeof p == 'string')] as string[],
     );
+  };
 
   // The page's consent-gated tags and embeds, as what runs now allows.
   const elements = () => applyConsentElements(doc!, (names) => names.split(/[\s,]+/).every((k) => k == 'necessary' || granted?.[k as Category]), c.nonce);

@@ -14,15 +14,11 @@ export const MARKETING_COOKIE = /^_g(cl|ac)_[\w-]+$/;
 
 /**
  * Google's cookies of `category` by their exact names, for the GA4 IDs configured: `_ga`, `_ga_<container>`,
- * GA's older names, and the Google Ads conversion linker's `_gcl_*`. They are tried even where
+ * `_gid` and `_gat`, and Google Ads' `_gcl_au`, `_gcl_aw` and `_gcl_dc`. They are tried even where
  * `document.cookie` cannot show them.
  */
 export const googleNames = (category: Category, gaIds: readonly string[]): string[] =>
-  category == 'analytics'
-    ? ['_ga', ...gaIds.map((id) => '_ga_' + id.slice(2)), '_gid', '_gat', 'AMP_TOKEN', ...[...'abctvz'].map((l) => '__utm' + l)]
-    : category == 'marketing'
-      ? 'au aw dc gb gf ha'.split(' ').map((s) => '_gcl_' + s)
-      : [];
+  category == 'analytics' ? ['_ga', ...gaIds.map((id) => '_ga_' + id.slice(2)), '_gid', '_gat'] : category == 'marketing' ? ['_gcl_au', '_gcl_aw', '_gcl_dc'] : [];
 
 /** Whether a cookie name belongs to what is being cleared. */
 export type CookieMatch = (name: string) => unknown;
@@ -50,7 +46,7 @@ export const pathVariants = (pathname: string): string[] =>
  * A two-label domain that is (or looks like) a public suffix such as `co.uk` or `com.au`: a cookie on it is
  * refused, and Firefox logs an error for the attempt, so names no cookie shows are never tried there.
  */
-const SUFFIX = /^(ac|co|com|edu|gob|go|gov|ltd|mil|ne|net|nic|or|org|plc|sch)\.[a-z]{2}$/;
+const SUFFIX = /^(ac|com?|edu|gov?|ne|net|or|org)\.\w\w$/;
 
 /**
  * Delete every cookie `match` takes that the page can reach: host-only and on each parent domain, on `/`
