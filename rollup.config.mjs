@@ -8,6 +8,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 const LANG_DIR = 'src/ui/lang/';
+const COOKIE_LANG_DIR = 'src/declaration/lang/';
 
 const ts = () => typescript({ tsconfig: './tsconfig.json', include: ['src/**/*.ts'], noEmitOnError: true });
 
@@ -36,12 +37,16 @@ const npm = (format, ext) => ({
   ...(format == 'cjs' ? { exports: 'named', interop: 'default' } : {}),
 });
 
-// The script tag's languages, as files beside it.
+// The script tag's languages, as files beside it: lang/<code>.json, and the declaration's lang/<code>.cookies.json.
 const langFiles = {
   name: 'lang-files',
   generateBundle() {
-    for (const file of readdirSync(LANG_DIR))
-      this.emitFile({ type: 'asset', fileName: 'lang/' + file, source: JSON.stringify(JSON.parse(readFileSync(LANG_DIR + file, 'utf8'))) });
+    const emit = (dir, suffix) => {
+      for (const file of readdirSync(dir))
+        this.emitFile({ type: 'asset', fileName: 'lang/' + file.replace(/\.json$/, suffix), source: JSON.stringify(JSON.parse(readFileSync(dir + file, 'utf8'))) });
+    };
+    emit(LANG_DIR, '.json');
+    emit(COOKIE_LANG_DIR, '.cookies.json');
   },
 };
 
@@ -58,11 +63,12 @@ export default [
     plugins: [ts(), json({ compact: true, namedExports: false, preferConst: true })],
     output: [npm('es', 'mjs'), npm('cjs', 'cjs')],
   },
-  // The headless and the server entries: each one file of its own, with no chunk to load.
+  // The headless and the server entries: each one file of its own, with no chunk to load (the server's
+  // declaration holds every language).
   ...['headless', 'server'].map((name) => ({
     input: { [name]: `src/${name}.ts` },
     external: ['js-cookie'],
-    plugins: [ts()],
+    plugins: [ts(), json({ compact: true, namedExports: false, preferConst: true })],
     output: [npm('es', 'mjs'), npm('cjs', 'cjs')],
   })),
   // The script tag: the core (with js-cookie), then, each in a file of its own beside it and loaded when
@@ -72,10 +78,10 @@ export default [
     plugins: [langFiles, replace({ preventAssignment: true, values: { __VERSION__: JSON.stringify(version) } }), ts(), nodeResolve()],
     output: { file: 'dist/consent-gate.min.js', format: 'iife', sourcemap: true, plugins: [minify()] },
   },
-  ...['notice:mount', 'preferences:preferences'].map((pair) => {
+  ...['notice:ui/mount-script', 'preferences:ui/preferences-script', 'declaration:declaration/script'].map((pair) => {
     const [file, module] = pair.split(':');
     return {
-      input: `src/ui/${module}-script.ts`,
+      input: `src/${module}.ts`,
       plugins: [ts()],
       output: { file: `dist/consent-gate.${file}.min.js`, format: 'iife', sourcemap: true, plugins: [minify()] },
     };

@@ -32,7 +32,7 @@ const start = () => {
       w.ConsentGate = Object.assign(core, { version: __VERSION__ });
       // A CDN's short URL (`…/npm/consent-gate@1`) names the package, not this file: the files are in its dist/.
       const base = src && (/\.js([?#]|$)/.test(src) ? src : src.replace(/\/?([?#].*)?$/, '/dist/'));
-      if (c.ui !== false) startUi(core, c, w, fileLoaders(base, c.nonce));
+      startUi(core, c, w, fileLoaders(base, c.nonce));
       return;
     } catch (e) {
       const path = / invalid (\w+)/.exec((e as Error).message);

@@ -21,6 +21,6 @@ export const createConsentGate = (options?: ConsentGateOptions): ConsentGate => 
   const w = getWindow();
   const core = startCore(c, w);
   // The notice is a chunk of its own, loaded only when something is to be shown.
-  if (w && c.ui !== false) startUi(core, c, w, chunkLoaders);
+  if (w) startUi(core, c, w, chunkLoaders);
   return core;
 };

@@ -19,11 +19,10 @@ import { gaAddon, optOutSignal } from './consent/signals';
 export interface Core extends ConsentGate {
   /**
    * Record the choice given through `source`: every declared category, granted only where `choice` is
-   * `true` or grants it.
+   * `true` or grants it. `notice`: the version of the texts the visitor was shown (a short hash), sent with
+   * the decision as proof of what they were told.
    */
-  $decide(choice: Categories | boolean, source: ConsentSource): Consent | null;
-  /** The version of the texts the visitor was shown (a short hash), set by the built-in UI; sent with each decision. */
-  $notice?: string;
+  $decide(choice: Categories | boolean, source: ConsentSource, notice?: string): Consent | null;
 }
 
 /** Google's own cookies of each category (the site adds its own through `cookies`). */
@@ -95,7 +94,7 @@ export const startCore = (c: Config, w?: Win): Core => {
     emit(w!, 'consent-gate:change', state);
   };
 
-  const decide = (choice: Categories | boolean, source: ConsentSource): Consent | null => {
+  const decide = (choice: Categories | boolean, source: ConsentSource, notice?: string): Consent | null => {
     if (!live) return state;
     const next: Consent = {
       id: state?.id ?? randomId(),
@@ -109,7 +108,7 @@ export const startCore = (c: Config, w?: Win): Core => {
     const value = encodeRecord(next);
     store._write(value);
     tabs._post(value);
-    log?._send(next, core.$notice);
+    log?._send(next, notice);
     apply(next);
     return state;
   };
@@ -133,7 +132,9 @@ export const startCore = (c: Config, w?: Win): Core => {
     },
     clearAnalyticsCookies: () => clear('analytics'),
     clearCookies: clear,
-    // Replaced by the UI once it is mounted.
+    // Replaced by the built-in UI's start (ui/start.ts); the headless entry has no declaration of its own.
+    // (Its message names the way: the server entry's declaration(), which runs anywhere.)
+    declaration: () => Promise.reject(new TypeError('consent-gate/server')),
     ready: Promise.resolve(),
     showBanner() {},
     showPreferences() {},

@@ -1,5 +1,6 @@
 export { createConsentGate } from './create';
 export { clearAnalyticsCookies } from './cookies/cleaner';
+export { renderDeclaration } from './declaration/render';
 export type {
   Categories,
   Category,
@@ -12,5 +13,9 @@ export type {
   ConsentGateMode,
   ConsentSource,
   CookieOptions,
+  CookieEntry,
+  Declaration,
+  DeclaredCategory,
+  DeclaredCookie,
   TextKey,
 } from './types';

@@ -2,7 +2,10 @@
  * The server entry (`consent-gate/server`): read the visitor's decision from a request's cookies, and
  * validate a proof-of-consent record before storing it. No DOM, no globals: Node, edge runtimes, workers.
  */
-import type { Category, Consent, ConsentGateMode, ConsentGateOptions, ConsentSource } from './types';
+import type { Category, Consent, ConsentGateMode, ConsentGateOptions, ConsentSource, Declaration } from './types';
+import { buildDeclaration, declarationTexts } from './declaration/build';
+import { ALL_TEXTS } from './declaration/all-texts';
+import { pickLang } from './ui/pick-lang';
 import { normalizeOptions } from './config';
 import { project, storedDecision } from './consent/policy';
 import { CATEGORIES } from './consent/categories';
@@ -116,4 +119,20 @@ export const parseConsentLog = (body: unknown): ConsentLog => {
   };
 };
 
-export type { Categories, Category, Consent, ConsentGateMode, ConsentSource } from './types';
+/**
+ * The declaration of every cookie the site with `options` sets, per category, in language `lang` (a BCP 47
+ * tag, matched as the browser's UI matches it; English by default): the same data `gate.declaration()`
+ * gives in the browser, for a page rendered on the server or built statically. Each category's `granted`
+ * is the choice `consent` records (from `readConsent`); without it, only the necessary cookies count as
+ * granted. Throws a `TypeError` for invalid options, as the browser does.
+ * @example
+ * const { categories, labels } = declaration({ categories: ['analytics'], gaId: 'G-ABC123' }, 'de');
+ */
+export const declaration = (options?: ConsentGateOptions, lang?: string, consent?: Consent | null): Declaration => {
+  const c = normalizeOptions(options);
+  const code = pickLang([lang]);
+  const [own, cookies] = ALL_TEXTS[code] || [];
+  return buildDeclaration(c, (k) => consent?.categories[k] === true, code, declarationTexts(own, cookies, c.texts));
+};
+
+export type { Categories, Category, Consent, ConsentGateMode, ConsentSource, Declaration, DeclaredCategory, DeclaredCookie, CookieEntry } from './types';

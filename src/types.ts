@@ -56,6 +56,67 @@ export interface ClearResult {
   unreachable: string[];
 }
 
+/** A cookie of the site's, as the `cookies` option declares it. */
+export interface CookieEntry {
+  /** Its name, or a name pattern. */
+  name: string | RegExp;
+  /** Who sets it or receives what it holds (`'Meta'`, `'Hotjar'`); left out: the site itself. */
+  provider?: string;
+  /**
+   * `'first'`: set on this site's domain (script can delete it); `'third'`: on another domain.
+   * @default 'first'
+   */
+  party?: 'first' | 'third';
+  /** How long it lives, in days (`0`: until the browser is closed); left out: not stated. */
+  lifetime?: number;
+  /** What it is for: one text, or one per language (`{ en: '…', de: '…' }`, the visitor's, else English). */
+  purpose?: string | Record<string, string>;
+}
+
+/** One cookie of the declaration. */
+export interface DeclaredCookie {
+  /** Its name, or a pattern's text followed by `…` (`yt-…`). */
+  name: string;
+  /** Whether `name` stands for every cookie whose name starts so (a pattern). */
+  pattern: boolean;
+  /** Who sets it or receives what it holds, in the visitor's language (the site itself: "This site"). */
+  provider: string;
+  /** Whether the site itself sets it. */
+  own: boolean;
+  party: 'first' | 'third';
+  /** How long it lives, in days (`0`: until the browser is closed); undefined where not stated. */
+  days?: number;
+  /** The same in the visitor's language ("2 years"); empty where not stated. */
+  lifetime: string;
+  /** What it is for, in the visitor's language; empty where not stated. */
+  purpose: string;
+  /** Set by the server with `HttpOnly` (`FPID`): script can neither see nor delete it. */
+  httpOnly?: boolean;
+}
+
+/** One category of the declaration: the necessary cookies, or a declared category. */
+export interface DeclaredCategory {
+  category: Category | 'necessary';
+  /** Its name and what it does, in the visitor's language. */
+  name: string;
+  purpose: string;
+  /** The visitor's current choice (always `true` for `necessary`). */
+  granted: boolean;
+  cookies: DeclaredCookie[];
+}
+
+/**
+ * Every cookie this site declares, per category, in the visitor's language: what consent-gate sets or
+ * loads (the consent cookie, GA4's `_ga` and `_ga_<container>`, Google Ads' cookies, `FPID`) and the
+ * site's own from the `cookies` option. `labels` are the texts a table of it needs.
+ */
+export interface Declaration {
+  /** The language of its texts (BCP 47). */
+  lang: string;
+  categories: DeclaredCategory[];
+  labels: Record<'cookieName' | 'provider' | 'type' | 'lifetime' | 'purpose' | 'firstParty' | 'thirdParty' | 'caption' | 'show' | 'choice' | 'on' | 'off' | 'alwaysOn' | 'change', string>;
+}
+
 /** Options of the consent cookie. */
 export interface CookieOptions {
   /**
@@ -134,11 +195,13 @@ export interface ConsentGateOptions {
    */
   urlPassthrough?: boolean;
   /**
-   * The site's own cookies per category, cleared (on every domain and path) when that category is denied:
-   * exact names or patterns, e.g. `{ marketing: ['_fbp', '_fbc'], functional: [/^yt-/] }`. They are listed in
-   * the preferences too. Google's own (`_ga`, `_gcl_au`, …) need no listing.
+   * The site's own cookies per category: exact names, patterns, or entries that also say who sets them, how
+   * long they live and what for. The one list is the cleaner's (each is deleted, on every domain and path,
+   * when its category is denied) and the declaration's (each is shown in the preferences and on the privacy
+   * page). Google's own (`_ga`, `_ga_<container>`, `_gcl_au`, …) are built in: no need to list them.
+   * @example { marketing: ['_fbc', { name: '_fbp', provider: 'Meta', lifetime: 90, purpose: { en: 'Tells Meta which ad brought you here.' } }], functional: [/^yt-/] }
    */
-  cookies?: { [K in Category]?: readonly (string | RegExp)[] };
+  cookies?: { [K in Category]?: readonly (string | RegExp | CookieEntry)[] };
   /** URL of the privacy statement (http(s) or relative). */
   policyUrl?: string;
   /**
@@ -235,7 +298,6 @@ export type TextKey =
   | 'marketingInfo'
   | 'functional'
   | 'functionalInfo'
-  | 'cookies'
   | 'alwaysOn'
   | 'gpc'
   | 'save'
@@ -292,6 +354,12 @@ export interface ConsentGate {
   showBanner(): void;
   /** Open the preferences dialog (no-op in headless mode). */
   showPreferences(): void;
+  /**
+   * The declaration of every cookie, per category, in the visitor's language, with their current choices.
+   * With the built-in UI (the script tag, `consent-gate`) it loads the declaration's chunk and texts; the
+   * headless entry has none (use `declaration()` from `consent-gate/server`, which runs anywhere).
+   */
+  declaration(): Promise<Declaration>;
   /** Detach every listener and channel and remove the UI; the recorded decision stays. */
   destroy(): void;
 }

@@ -54,7 +54,7 @@ export const createGoogleGate = (c: Config, win: Win): GoogleGate => {
   // removed, so the next grant tries again.
   const load = (base: string, id: string, container?: unknown) => {
     const src = base + (base.includes('?') ? '&' : '?') + 'id=';
-    if (Array.from(doc.scripts).some((s) => s.getAttribute('src')?.startsWith(container ? src + id : src)) || w.google_tag_manager?.[id]) return;
+    if ([...doc.scripts].some((s) => s.getAttribute('src')?.startsWith(container ? src + id : src)) || w.google_tag_manager?.[id]) return;
     const url = src + id + (name != 'dataLayer' ? '&l=' + name : '');
     const script = addScript(win, url, c.nonce, (ok) => {
       if (ok) return;

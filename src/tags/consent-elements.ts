@@ -11,7 +11,7 @@
  */
 export const applyConsentElements = (doc: Document, allowed: (names: string) => boolean, nonce = ''): void => {
   const queue: HTMLScriptElement[] = [];
-  for (const el of Array.from(doc.querySelectorAll<HTMLElement>('[data-consent],[data-consent-fallback]'))) {
+  for (const el of doc.querySelectorAll<HTMLElement>('[data-consent],[data-consent-fallback]')) {
     const { consent, consentFallback: fallback, src } = el.dataset;
     if (fallback != null) el.hidden = allowed(fallback);
     else if (el.tagName == 'SCRIPT') {

@@ -3,6 +3,7 @@ import type { Core } from '../gate';
 import type { Config } from '../config';
 import type { Win } from '../lib/dom';
 import type { Texts } from './texts';
+import type { Declaration } from '../types';
 import type { tagger } from './dom';
 
 /**
@@ -29,6 +30,10 @@ export interface Ui {
   announce(region: HTMLElement, text: string): void;
   /** Whether the notice shows (the floating button then hides). */
   shown?: boolean;
+  /** Where the UI's parts come from (the preferences load the declaration's tables through it). */
+  loaders: UiLoaders;
+  /** The version of the texts shown (the notice's, the preferences' once open), sent with each decision given here. */
+  version: string;
 }
 
 /** What the preferences chunk exports. */
@@ -64,4 +69,11 @@ export interface UiLoaders {
   prefs(): Promise<PreferencesModule | undefined>;
   /** The texts of language `code` (not English). */
   lang(code: string): Promise<Partial<Texts> | undefined>;
+  /** The declaration's module (loaded once, whoever asks). */
+  decl(): Promise<DeclarationModule | undefined>;
+}
+
+/** What the declaration's chunk (npm) or file (script tag) exports: see declaration/index.ts; it brings its own languages. */
+export interface DeclarationModule extends Pick<typeof import('../declaration/index'), 'drawDeclaration' | 'drawDetails' | 'TABLE_CSS'> {
+  declare(core: Core, c: Config, w: Win, loaders: UiLoaders): Promise<Declaration>;
 }

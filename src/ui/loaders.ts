@@ -1,8 +1,9 @@
 import type { UiLoaders } from './context';
 
 /**
- * The npm build's UI, in chunks loaded on demand: the notice, the preferences, and each language through
- * its table (a chunk of its own too, so an English page never loads it). Undefined where one cannot be loaded.
+ * The npm build's UI, in chunks loaded on demand: the notice, the preferences, the declaration, and each
+ * language's texts through a table (a chunk of its own too, so an English page never loads it). Undefined
+ * where one cannot be loaded.
  */
 export const chunkLoaders: UiLoaders = {
   ui: () => import('./mount').catch(() => undefined),
@@ -12,4 +13,5 @@ export const chunkLoaders: UiLoaders = {
       (m) => m.default,
       () => undefined,
     ),
+  decl: () => import('../declaration/chunk').catch(() => undefined),
 };

@@ -43,7 +43,6 @@ export const mountUi = (core: Core, c: Config, w: Win, loaders: UiLoaders): Prom
     // Passed as listener options, the controller's `signal` removes every listener on destroy.
     const listen = new w.AbortController();
     const el = tagger(doc);
-    core.$notice = textsVersion(lang, t);
     const host = doc.createElement('consent-gate');
     // The stylesheet knows 'light' and 'dark'; anything else (even 'undefined') follows prefers-color-scheme.
     host.dataset.theme = c.theme as string;
@@ -60,6 +59,8 @@ export const mountUi = (core: Core, c: Config, w: Win, loaders: UiLoaders): Prom
       t,
       root,
       el,
+      loaders,
+      version: textsVersion(lang, t),
       button(label, action, cls = '', name = label) {
         const b = el('button', { type: 'button', class: cls, 'aria-label': name }, label);
         b.onclick = action;
@@ -75,7 +76,7 @@ export const mountUi = (core: Core, c: Config, w: Win, loaders: UiLoaders): Prom
         });
       },
       choose: (choice, source) => () => {
-        core.$decide(choice, source);
+        core.$decide(choice, source, ui.version);
         ui.announce(outside, t.saved);
       },
       announce(region, text) {

@@ -7,7 +7,7 @@ import { cookiePairs } from '../lib/cookie-pairs';
 import { isSafeUrl } from '../lib/safe-url';
 import { gaAddon, optOutSignal } from '../consent/signals';
 
-const FOCUSABLE = 'a[href],button,input:not([disabled])';
+const FOCUSABLE = 'a[href],button,input:not([disabled]),summary';
 
 /**
  * California's opt-out icon (the blue and white toggle with a check and a cross), drawn as inline SVG
@@ -57,11 +57,11 @@ export const createPreferences = (ui: Ui, openFrom: (from: Element) => void) => 
 
 /**
  * The preferences: a modal dialog (WAI-ARIA APG) with the necessary cookies (always on) and one switch per
- * declared category, in the fixed order: its name, what it does, and the cookies it uses with their real
- * lifetimes, from the configuration. Nothing is pre-ticked before a decision; after one, the switches show
- * it. Then the decision buttons, "Delete analytics cookies" with its result in a live region, and the
- * visitor's GA client ID with a link to the site's deletion request. Tab wraps inside, Escape closes without
- * a decision, focus returns to the opener.
+ * declared category, in the fixed order: its name, what it does, and its cookies as a table (name,
+ * provider, first or third party, lifetime, purpose) in a disclosure, closed, from the declaration.
+ * Nothing is pre-ticked before a decision; after one, the switches show it. Then the decision buttons,
+ * "Delete analytics cookies" with its result in a live region, and the visitor's GA client ID with a link
+ * to the site's deletion request. Tab wraps inside, Escape closes without a decision, focus returns to the opener.
  */
 const createDialog = (ui: Ui, t: typeof EN_PREFERENCES & Ui['t']) => {
   const { core, c, w, el, button, choose, announce, root, lang } = ui;
@@ -69,25 +69,24 @@ const createDialog = (ui: Ui, t: typeof EN_PREFERENCES & Ui['t']) => {
   if (deletionUrl !== undefined && !isSafeUrl(deletionUrl)) console.error('consent-gate: invalid deletionRequestUrl: ' + deletionUrl);
   ui.styles(PREFERENCES_CSS);
 
-  const lasting = (n: number, unit: string) => new Intl.NumberFormat(lang, { style: 'unit', unit, unitDisplay: 'long' }).format(n);
-  // The cookies each category uses: Google's for the IDs configured, then the site's own (a pattern as its text).
-  const cookies: Record<Category | 'necessary', string[]> = {
-    necessary: [c.cookie.name + ' (' + lasting(c.expiresDays, 'day') + ')'],
-    analytics: (c.gaId.length ? ['_ga', ...c.gaId.map((id) => '_ga_' + id.slice(2))] : []).map((name) => name + ' (' + lasting(2, 'year') + ')'),
-    marketing: c.googleAdsId.length ? ['_gcl_au (' + lasting(90, 'day') + ')'] : [],
-    functional: [],
-  };
-  for (const k of c.categories) for (const p of c.cookies[k] || []) cookies[k].push(typeof p == 'string' ? p : p.source.replace(/^\^|\$$/g, '') + '…');
-
   const switches = {} as Record<Category, HTMLInputElement>;
+  const sections = {} as Record<Category | 'necessary', HTMLElement>;
   const section = (k: Category | 'necessary', input: HTMLInputElement, ...extra: (Node | string)[]) =>
-    el(
+    (sections[k] = el(
       'div',
       { class: 'c' },
       el('label', {}, input, el('span', { class: 's', 'aria-hidden': 'true' }), (t as Record<string, string>)[k], ...extra),
       el('p', {}, (t as Record<string, string>)[k + 'Info']),
-      ...(cookies[k][0] ? [el('p', {}, fill(t.cookies, { list: cookies[k].join(', ') }))] : []),
-    );
+    ));
+  // Each category's cookies, in a disclosure under it, once the declaration has loaded (a moment after the dialog).
+  Promise.all([core.declaration(), ui.loaders.decl()]).then(
+    ([declaration, m]) => {
+      if (!m) return;
+      ui.styles(m.TABLE_CSS);
+      for (const category of declaration.categories) sections[category.category]?.append(...m.drawDetails(w.document, category, declaration.labels));
+    },
+    () => {},
+  );
   const gpcNote = el('p', {}, t.gpc);
   const addonNote = el('p', {}, t.addon);
   const clientId = el('p');
@@ -163,7 +162,7 @@ const createDialog = (ui: Ui, t: typeof EN_PREFERENCES & Ui['t']) => {
     open(from: Element | null) {
       opener = from;
       // A decision given here was given with these texts.
-      core.$notice = textsVersion(lang, t);
+      ui.version = textsVersion(lang, t);
       for (const k of c.categories) switches[k].checked = core.isGranted(k);
       gpcNote.hidden = !optOutSignal(c, w);
       addonNote.hidden = !c.categories.includes('analytics') || !gaAddon(w);

@@ -10,9 +10,13 @@ import type { Mounted, UiLoaders, UiModule } from './context';
  * `data-consent-open` (the page's, and the notice's "Customize") opens the preferences on click, or on
  * Enter where it is no link or button; the pointer over it, a touch or focus on it loads them ahead.
  * `showBanner()` and `showPreferences()` load the UI as needed; `ready` resolves once the UI that was
- * needed at start is drawn (at once when none was).
+ * needed at start is drawn (at once when none was). `declaration()` loads the declaration's module, which
+ * also draws into every `[data-consent-declaration]` element of the page.
  */
 export const startUi = (core: Core, c: Config, w: Win, loaders: UiLoaders): void => {
+  // The declaration, even with `ui: false`, which only leaves the notice and the preferences undrawn.
+  core.declaration = () => loaders.decl().then((m) => m!.declare(core, c, w, loaders));
+  if (c.ui === false) return;
   const doc = w.document;
   const listen = new w.AbortController();
   let ui: Promise<Mounted | undefined> | undefined;
@@ -44,7 +48,7 @@ export const startUi = (core: Core, c: Config, w: Win, loaders: UiLoaders): void
       act((m) => m.open(target));
     }
   };
-  for (const type of ['click', 'keydown', 'pointerover', 'pointerdown', 'focusin']) doc.addEventListener(type, trigger, listen);
+  for (const type of 'click keydown pointerover pointerdown focusin'.split(' ')) doc.addEventListener(type, trigger, listen);
   // Asked again (a reset, here or in another tab): the notice is needed.
   const off = core.onChange(() => core.needsDecision() && start());
   const destroy = core.destroy;
@@ -53,6 +57,10 @@ export const startUi = (core: Core, c: Config, w: Win, loaders: UiLoaders): void
     off();
     listen.abort();
   };
+
+  // The privacy page's declaration, once the page is parsed.
+  const draw = () => doc.querySelector('[data-consent-declaration]') && loaders.decl().then((m) => doc.querySelectorAll('[data-consent-declaration]').forEach((place) => m!.drawDeclaration(place, core)));
+  doc.readyState == 'loading' ? doc.addEventListener('DOMContentLoaded', draw, listen) : draw();
   core.ready = core.needsDecision() ? start().then(() => {}) : Promise.resolve();
   if (c.floatingButton) ((w as { requestIdleCallback?: (f: () => void) => void }).requestIdleCallback || setTimeout)(start);
 };

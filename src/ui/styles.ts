@@ -31,6 +31,7 @@ export const PREFERENCES_CSS =
   'dialog::backdrop{background:#0009}' +
   'p{margin:0 0 8px}' +
   'button.o{background:var(--b);color:var(--a)}' +
+  'summary{padding:4px 0;cursor:pointer}' +
   'h2{font-size:1.25rem;font-weight:700;margin:0 0 8px;margin-inline-end:2.5rem}' +
   '.c{border-top:1px solid var(--l);padding:8px 0}' +
   // A switch looks like one: the real checkbox lies invisible over a drawn track whose knob moves, so on and

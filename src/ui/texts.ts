@@ -19,7 +19,7 @@ export const EN = {
 };
 
 /**
- * The preferences' English texts, in their own chunk. `{n}`, `{names}`, `{id}` and `{list}` are filled in.
+ * The preferences' English texts, in their own chunk. `{n}`, `{names}` and `{id}` are filled in.
  * What each category does is said as it is: GA's cookies hold a pseudonymous ID that recognises a browser.
  */
 export const EN_PREFERENCES = {
@@ -30,7 +30,6 @@ export const EN_PREFERENCES = {
   analyticsInfo: 'Count visits and see which pages are used, with Google Analytics. Its cookies hold a pseudonymous ID that recognises this browser on later visits.',
   marketingInfo: 'Measure our advertising and show you relevant ads, here and on other sites. Advertisers and their partners may recognise this browser.',
   functionalInfo: 'Remember your settings and show content from other providers, such as embedded videos and maps.',
-  cookies: 'Cookies: {list}.',
   alwaysOn: 'Always on',
   // California's wording for an honoured Global Privacy Control (or Do Not Track, where respected).
   gpc: 'Opt-out preference signal honored: every optional category stays off unless you turn it on here.',

@@ -8,13 +8,13 @@ const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 const env = useBrowserAndSite();
 
-/** axe-core's violations within the consent UI (its shadow tree included), WCAG 2.2 A/AA and best practice. */
-const axe = async (page: Page) => {
-  await page.addScriptTag({ path: AXE });
-  return page.evaluate(async () => {
-    const result = await (window as any).axe.run('consent-gate', { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] });
+/** axe-core's violations within `scope` (the consent UI by default, its shadow tree included), WCAG 2.2 A/AA and best practice. */
+const axe = async (page: Page, scope = 'consent-gate') => {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
+  return page.evaluate(async (scope) => {
+    const result = await (window as any).axe.run(scope, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] });
     return result.violations.map((v: any) => `${v.id}: ${v.nodes.map((n: any) => n.target.join(' ')).join(', ')}`);
-  });
+  }, scope);
 };
 
 /** The focused element, through shadow roots, as `tag "text"`. */
@@ -36,6 +36,21 @@ describe('8. accessibility', () => {
       expect(await axe(page)).toEqual([]);
       await clickUi(page, 'Customize');
       await page.locator('consent-gate dialog').waitFor();
+      expect(await axe(page)).toEqual([]);
+      await context.close();
+    });
+
+  for (const [scheme, lang] of [['light', 'en'], ['dark', 'en'], ['light', 'ar'], ['dark', 'ar']] as const)
+    it(`has no axe violation on the cookie declaration: the privacy page's and the dialog's tables, open (${scheme}, ${lang})`, async () => {
+      const { context } = await openContext(env.browser);
+      const page = await context.newPage();
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.goto(site(env.server) + '/privacy.html?lang=' + lang);
+      await page.locator('[data-consent-declaration] table').first().waitFor();
+      expect(await axe(page, '[data-consent-declaration]')).toEqual([]);
+      await page.evaluate(() => (window as any).ConsentGate.showPreferences());
+      await page.locator('consent-gate dialog details').first().waitFor();
+      await page.evaluate(() => document.querySelector('consent-gate')!.shadowRoot!.querySelectorAll('details').forEach((d) => (d.open = true)));
       expect(await axe(page)).toEqual([]);
       await context.close();
     });
@@ -91,13 +106,25 @@ describe('8. accessibility', () => {
     await page.keyboard.press('Enter');
     await page.locator('consent-gate dialog').waitFor();
     expect(await focused(page)).toBe('input ""');
+    // The cookie tables' disclosures, drawn a moment after the dialog, are in the order too.
+    await expect.poll(() => page.locator('consent-gate dialog summary').count()).toBe(4);
     const seen = new Set<string>();
-    for (let i = 0; i < 12; i++) {
+    for (let i = 0; i < 14; i++) {
       await page.keyboard.press('Tab');
       seen.add(await focused(page));
     }
     expect([...seen].sort()).toEqual(
-      ['button "Accept all"', 'button "Delete analytics cookies"', 'button "Reject all"', 'button "Save choices"', 'button "×"', 'input ""'].sort(),
+      [
+        'button "Accept all"',
+        'button "Delete analytics cookies"',
+        'button "Reject all"',
+        'button "Save choices"',
+        'button "×"',
+        'input ""',
+        'summary "Cookies used (1)"',
+        'summary "Cookies used (2)"',
+        'summary "Cookies used (4)"',
+      ].sort(),
     );
     await page.keyboard.press('Escape');
     expect(await page.locator('consent-gate dialog').isVisible()).toBe(false);

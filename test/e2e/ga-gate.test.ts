@@ -134,7 +134,7 @@ describe('4. delete on request', () => {
       { name: 'session', value: 'abc', domain: '.example.test', path: '/' },
     ]);
     await page.goto(origin + '/privacy.html');
-    await page.locator('main [data-consent-open]').click();
+    await page.locator('main li [data-consent-open]').click();
     await clickUi(page, 'Delete analytics cookies', 'dialog');
     // Counted by name: _ga (both copies), _ga_E2ETEST1, _gid, __utma.
     await expect.poll(() => page.locator('consent-gate dialog [role=status]').textContent()).toBe('Analytics cookies deleted: 4.');

@@ -38,7 +38,7 @@ afterAll(async () => {
 describe('9. the npm package', () => {
   it('ships only what a user needs: the built files, their bundled types, README and LICENSE', () => {
     const files: string[] = JSON.parse(run('npm', ['pack', '--ignore-scripts', '--dry-run', '--json'], root))[0].files.map((f: { path: string }) => f.path);
-    for (const file of ['LICENSE', 'README.md', 'package.json', 'dist/index.mjs', 'dist/index.cjs', 'dist/index.d.mts', 'dist/index.d.cts', 'dist/headless.mjs', 'dist/headless.d.cts', 'dist/server.mjs', 'dist/react.mjs', 'dist/vue.cjs', 'dist/consent-gate.min.js', 'dist/consent-gate.min.d.ts', 'dist/consent-gate.notice.min.js', 'dist/consent-gate.preferences.min.js', 'dist/lang/de.json'])
+    for (const file of ['LICENSE', 'README.md', 'package.json', 'dist/index.mjs', 'dist/index.cjs', 'dist/index.d.mts', 'dist/index.d.cts', 'dist/headless.mjs', 'dist/headless.d.cts', 'dist/server.mjs', 'dist/react.mjs', 'dist/vue.cjs', 'dist/consent-gate.min.js', 'dist/consent-gate.min.d.ts', 'dist/consent-gate.notice.min.js', 'dist/consent-gate.preferences.min.js', 'dist/consent-gate.declaration.min.js', 'dist/lang/de.json', 'dist/lang/de.cookies.json'])
       expect(files).toContain(file);
     // One declaration file per entry and module system, not the internal tree.
     expect(files.filter((f) => f.endsWith('.d.ts') || f.endsWith('.d.mts') || f.endsWith('.d.cts')).sort()).toEqual(

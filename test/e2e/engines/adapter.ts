@@ -31,6 +31,8 @@ export interface Tab {
   clickSwitch(name: string): Promise<void>;
   /** A real key press, sent to the focused element. */
   press(key: Key): Promise<void>;
+  /** Set the viewport's size (CSS pixels; where the driver can only size the window, as near as it gets). */
+  viewport(width: number, height: number): Promise<void>;
   /** Make this the visible tab (the others become hidden). */
   front(): Promise<void>;
   /** The cookies the browser holds for this tab's current URL (those it would send to it). */

@@ -32,6 +32,7 @@ export const launchChromium: Launcher = async (proxyPort, paths) => {
             clickSwitch: (name) => page.locator('consent-gate dialog[open]').getByRole('switch', { name, exact: true }).click({ timeout: 5000 }),
             press: (key) => page.keyboard.press(KEYS[key]),
             front: () => page.bringToFront(),
+            viewport: (width, height) => page.setViewportSize({ width, height }),
             cookies: async () => (await context.cookies(page.url())).map(({ name, domain, path }) => ({ name, domain, path })),
             errors: async () => [...driverErrors, ...(await page.evaluate(collectedErrors))],
           };

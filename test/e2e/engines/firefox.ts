@@ -63,6 +63,7 @@ export const launchFirefox: Launcher = async (proxyPort, paths) => {
             },
             press: (key) => press(page, key),
             front: () => page.bringToFront(),
+            viewport: (width, height) => page.setViewport({ width, height }),
             cookies: async () => (await context.cookies()).filter((c) => cookieMatches(c, page.url())).map(({ name, domain, path }) => ({ name, domain, path })),
             errors: async () => [...driverErrors, ...(await page.evaluate(collectedErrors))],
           };

@@ -33,6 +33,7 @@ import {
   type EngineContext,
 } from './helpers';
 import { tagManagerScenarios } from './tag-manager';
+import { declarationScenarios } from './declaration';
 
 
 /** Define every scenario for one engine. */
@@ -185,17 +186,29 @@ export const engineScenarios = (name: keyof BrowserPaths, launch: Launcher) => {
       await tab.run(() => (document.querySelector('footer [data-consent-open]') as HTMLElement).focus());
       await tab.press('Enter');
       await expect.poll(() => focused(tab)).toBe('input ""');
+      // The cookie tables' disclosures, drawn a moment after the dialog, are in the order too.
+      await expect.poll(() => tab.run(() => document.querySelector('consent-gate')!.shadowRoot!.querySelectorAll('dialog summary').length)).toBe(4);
       const seen = new Set<string>();
-      for (let i = 0; i < 8; i++) {
+      for (let i = 0; i < 13; i++) {
         await tab.press('Tab');
         seen.add(await focused(tab));
       }
-      for (let i = 0; i < 8; i++) {
+      for (let i = 0; i < 13; i++) {
         await tab.press('Shift+Tab');
         seen.add(await focused(tab));
       }
       expect([...seen].sort()).toEqual(
-        ['button "Accept all"', 'button "Close"', 'button "Delete analytics cookies"', 'button "Reject all"', 'button "Save choices"', 'input ""'].sort(),
+        [
+          'button "Accept all"',
+          'button "Close"',
+          'button "Delete analytics cookies"',
+          'button "Reject all"',
+          'button "Save choices"',
+          'input ""',
+          'summary "Cookies used (1)"',
+          'summary "Cookies used (2)"',
+          'summary "Cookies used (4)"',
+        ].sort(),
       );
       await tab.press('Escape');
       await expect.poll(() => tab.run(() => !!document.querySelector('consent-gate')!.shadowRoot!.querySelector('dialog')!.open)).toBe(false);
@@ -557,5 +570,6 @@ export const engineScenarios = (name: keyof BrowserPaths, launch: Launcher) => {
     });
 
     tagManagerScenarios({ name, env, visit });
+    declarationScenarios({ name, env, visit });
   });
 };

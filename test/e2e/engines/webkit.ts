@@ -96,6 +96,12 @@ export const launchWebKit: Launcher = async (proxyPort, paths) => {
               await (second ? actions.keyDown(first).sendKeys(second).keyUp(first) : actions.sendKeys(first)).perform();
             },
             front: focus,
+            // The window's size is set so that its viewport gets the size asked (its frame measured first).
+            async viewport(width, height) {
+              await focus();
+              const frame = (await d.executeScript('return [outerWidth - innerWidth, outerHeight - innerHeight]')) as number[];
+              await d.manage().window().setRect({ width: width + frame[0], height: height + frame[1] });
+            },
             cookies: async () => (await focus(), (await d.manage().getCookies()).map(({ name, domain, path }) => ({ name, domain: domain!, path: path! }))),
             errors: async () => (await focus(), d.executeScript('return ' + callSource(collectedErrors, []))),
           };
