@@ -50,6 +50,13 @@ const langFiles = {
   },
 };
 
+// The log's migrations, numbered SQL files, imported as their text (`./001_x.sql?raw`, as Vite reads them in the tests).
+const sqlText = {
+  name: 'sql-text',
+  resolveId: (id, importer) => (id.endsWith('.sql?raw') ? new URL(id.slice(0, -4), 'file://' + importer).pathname + '?raw' : null),
+  load: (id) => (id.endsWith('.sql?raw') ? 'export default ' + JSON.stringify(readFileSync(id.slice(0, -4), 'utf8')) + ';' : null),
+};
+
 // One bundled declaration file per entry and module system (the internal tree is not shipped).
 const declarations = (input, name) =>
   ['mts', 'cts'].map((ext) => ({ input, plugins: [dts()], output: { file: `dist/${name}.d.${ext}`, format: 'es' } }));
@@ -71,6 +78,16 @@ export default [
     plugins: [ts(), json({ compact: true, namedExports: false, preferConst: true })],
     output: [npm('es', 'mjs'), npm('cjs', 'cjs')],
   })),
+  {
+    // The proof-of-consent log, for Node: its stores are chunks loaded with their driver (an optional peer).
+    input: { log: 'src/log/index.ts' },
+    external: ['libsql', 'pg', /^node:/],
+    plugins: [sqlText, ts(), json({ compact: true, namedExports: false, preferConst: true })],
+    output: [
+      { ...npm('es', 'mjs'), chunkFileNames: 'log/[name].mjs' },
+      { ...npm('cjs', 'cjs'), chunkFileNames: 'log/[name].cjs' },
+    ],
+  },
   // The script tag: the core (with js-cookie), then, each in a file of its own beside it and loaded when
   // needed, the notice (styles, English) and the preferences dialog. Minified apart, they share `$decide`.
   {
@@ -89,6 +106,7 @@ export default [
   ...declarations('src/index.ts', 'index'),
   ...declarations('src/headless.ts', 'headless'),
   ...declarations('src/server.ts', 'server'),
+  ...declarations('src/log/index.ts', 'log').map((config) => ({ ...config, external: [/^node:/] })),
   ...declarations('src/react/index.ts', 'react').map((config) => ({ ...config, external: ['react'] })),
   ...declarations('src/vue/index.ts', 'vue').map((config) => ({ ...config, external: ['vue'] })),
   // The script tag's globals (`window.ConsentGate`, `window.consentGateConfig`), for a site's TypeScript.

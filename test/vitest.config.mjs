@@ -20,6 +20,11 @@ export default defineConfig({
       },
       {
         extends: true,
+        // The proof-of-consent log against its databases: files one at a time (each may start a PostgreSQL cluster).
+        test: { name: 'log', include: ['test/log/**/*.test.ts'], environment: 'node', fileParallelism: false, testTimeout: 30000, hookTimeout: 60000 },
+      },
+      {
+        extends: true,
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
