@@ -5,8 +5,10 @@ export interface DemoServer {
   port: number;
   /** Collect hits the local stand-in sent to /g/collect. */
   hits: Record<string, string>[];
-  /** Decisions received at /consent-log (proof of consent). */
-  decisions: Record<string, unknown>[];
+  /** The proof-of-consent log behind /consent-log (consent-gate/log, the embedded database). */
+  log: import('../dist/log.mjs').ConsentLog;
+  /** The password of /admin/consent (user `demo`). */
+  adminPassword: string;
   close(): Promise<void>;
 }
 
@@ -22,4 +24,11 @@ export function startDemoServer(options?: {
   adsId?: string | null;
   fixtures?: boolean;
   mounts?: [string, string][];
+  /** The embedded database of the proof-of-consent log. @default a new temporary file (`npm start`: demo/.data/consent-log.db) */
+  logDatabase?: string;
+  /** The password of /admin/consent. @default random */
+  adminPassword?: string;
 }): Promise<DemoServer>;
+
+/** An SVG chart of the opt-in rate of each category per day. */
+export function rateChart(days: import('../dist/log.mjs').DayStats[]): string;

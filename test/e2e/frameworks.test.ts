@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,7 +32,9 @@ const watch = (page: Page) => {
 };
 
 const state = (page: Page) => page.locator('#state').textContent();
-/** Hydrated: the gate the app created in the browser has drawn its UI. */
+/** The libSQL the root package tests with, installed beside the packed package. */
+const LIBSQL = JSON.parse(readFileSync(new URL('../../node_modules/libsql/package.json', import.meta.url), 'utf8')).version;
+
 /** Until React or Vue has hydrated the page: its elements carry the framework's own keys. */
 const hydrated = (page: Page) =>
   page.waitForFunction(() => Array.from(document.querySelectorAll('body *')).some((el) => Object.keys(el).some((k) => k.startsWith('__reactFiber') || k == '__vue_app__' || k == '__vueParentComponent')));
@@ -111,7 +113,8 @@ describe('Next.js (App Router): the README layout, server rendering and hydratio
     mkdirSync(join(dir, 'app'), { recursive: true });
     writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'next-app', private: true, type: 'module' }));
     const tarball = join(dir, JSON.parse(execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', dir], { cwd: fileURLToPath(new URL('../..', import.meta.url)), encoding: 'utf8' }))[0].filename);
-    exec('npm', ['install', '--prefer-offline', '--no-package-lock', '--no-audit', '--no-fund', tarball]);
+    // libSQL: the proof-of-consent log's embedded database (an optional peer dependency of the log).
+    exec('npm', ['install', '--prefer-offline', '--no-package-lock', '--no-audit', '--no-fund', tarball, 'libsql@' + LIBSQL]);
     // As the README shows it: the layout (a server component) reads the decision and hands it to the provider.
     writeFileSync(
       join(dir, 'app/layout.jsx'),
@@ -125,6 +128,17 @@ export default async function Layout({ children }) {
 `,
     );
     writeFileSync(join(dir, 'app/page.jsx'), "import { Consented } from 'consent-gate/react';\nexport default function Page() { return <main><h1>App</h1><Consented category=\"marketing\" fallback={<p>No ads.</p>}><p>Ads.</p></Consented></main>; }\n");
+    // The README's route handler for proof of consent: every method of /consent-log and below.
+    mkdirSync(join(dir, 'app/consent-log/[[...path]]'), { recursive: true });
+    writeFileSync(
+      join(dir, 'app/consent-log/[[...path]]/route.js'),
+      `import { createConsentLog } from 'consent-gate/log';
+const log = createConsentLog({ database: process.env.CONSENT_LOG_DATABASE, retentionDays: 3 * 365, authorize: (request) => request.headers.get('authorization') === 'Bearer ' + process.env.CONSENT_LOG_TOKEN });
+export const POST = (request) => log.handle(request);
+export const GET = POST;
+export const DELETE = POST;
+`,
+    );
     writeFileSync(join(dir, 'next.config.mjs'), 'export default {};\n');
     exec(next, ['build']);
     const port = await new Promise<number>((resolve) => {
@@ -134,7 +148,11 @@ export default async function Layout({ children }) {
       });
     });
     origin = `http://127.0.0.1:${port}`;
-    server = spawn(next, ['start', '-p', String(port), '-H', '127.0.0.1'], { cwd: dir, env: { ...process.env, NODE_OPTIONS: '', NEXT_TELEMETRY_DISABLED: '1' }, stdio: 'ignore' });
+    server = spawn(next, ['start', '-p', String(port), '-H', '127.0.0.1'], {
+      cwd: dir,
+      env: { ...process.env, NODE_OPTIONS: '', NEXT_TELEMETRY_DISABLED: '1', CONSENT_LOG_DATABASE: join(dir, 'consent-log.db'), CONSENT_LOG_TOKEN: 's3cret' },
+      stdio: 'ignore',
+    });
     for (let tries = 0; !(await fetch(origin).then((r) => r.ok, () => false)); tries++) {
       if (tries > 300) throw new Error('next start did not answer at ' + origin);
       await new Promise((resolve) => setTimeout(resolve, 100));
@@ -158,6 +176,16 @@ export default async function Layout({ children }) {
     expect(await page.locator('consent-gate .n').isVisible()).toBe(false);
     expect(messages).toEqual([]);
     await context.close();
+  });
+
+  it('keeps proof of consent through the README’s route handler: a beacon stored, then read back and erased with the token', async () => {
+    const id = 'nextjs0123456789';
+    const body = JSON.stringify({ id, timestamp: Date.now(), revision: 1, source: 'banner', mode: 'opt-in', categories: { analytics: true, marketing: false }, path: '/' });
+    expect((await fetch(origin + '/consent-log', { method: 'POST', headers: { 'content-type': 'text/plain;charset=UTF-8' }, body })).status).toBe(204);
+    expect((await fetch(origin + '/consent-log/' + id)).status).toBe(403);
+    const read = await fetch(origin + '/consent-log/' + id, { headers: { authorization: 'Bearer s3cret' } });
+    expect((await read.json()).decisions.map((d: { marketing: boolean }) => d.marketing)).toEqual([false]);
+    expect((await (await fetch(origin + '/consent-log/' + id, { method: 'DELETE', headers: { authorization: 'Bearer s3cret' } })).json()).erased).toBe(1);
   });
 
   it('a new visitor: rendered without the ads, the notice shows once hydrated, and Accept all shows them', async () => {

@@ -67,9 +67,10 @@ describe('2. accept', () => {
     expect(jar).toContain('_ga .example.test /');
     expect(jar).toContain(`_ga_${GA_ID.slice(2)} .example.test /`);
     expect(await gaState(page)).toMatchObject({ disabled: false, scripts: 1 });
-    // Proof of consent: the decision, sent once by sendBeacon to the demo's log endpoint.
-    await expect.poll(() => env.server.decisions.filter((d) => (d.categories as { analytics?: boolean })?.analytics === true && d.source == 'banner').length).toBe(1);
-    expect(env.server.decisions.at(-1)).toMatchObject({ revision: 1, language: 'en', path: '/' });
+    // Proof of consent: the decision, sent once to the demo's log endpoint and stored there.
+    const consent = await page.evaluate(() => (window as any).ConsentGate.getConsent());
+    await expect.poll(() => env.server.log.lookup(consent.id)).toHaveLength(1);
+    expect((await env.server.log.lookup(consent.id))[0]).toMatchObject({ decidedAt: consent.timestamp, source: 'banner', analytics: true, revision: 1, language: 'en', path: '/', notice: expect.stringMatching(/^[0-9a-z]+$/) });
 
     await page.reload();
     await page.goto(site(env.server) + '/product.html');

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { createConsentLog, type ConsentLog, type ConsentLogOptions } from '../../src/log';
-import { startPostgres, type Cluster } from './postgres';
+import { startPostgres, type Cluster } from './postgres.mjs';
 
 const DAY = 864e5;
 const dir = mkdtempSync(join(tmpdir(), 'consent-gate-log-'));
