@@ -25,6 +25,18 @@ export default defineConfig({
       },
       {
         extends: true,
+        // consent-gate-audit: its own unit tests, and runs of its bin against the demo and misbehaving sites.
+        test: {
+          name: 'audit',
+          include: ['audit/test/**/*.test.mjs', 'test/audit/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['test/e2e/global-setup.ts'],
+          testTimeout: 60000,
+          hookTimeout: 60000,
+        },
+      },
+      {
+        extends: true,
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],

@@ -28,15 +28,17 @@
     var m = d.cookie.match(new RegExp('(?:^|; )' + name + '=([^;]*)'));
     return m && m[1];
   }
-  // cookie_domain 'auto': try the highest domain first, keep the first the browser accepts.
-  function writeCookie(name, value) {
+  // cookie_domain 'auto': try the highest domain first, keep the first the browser accepts. GA's cookies
+  // live 2 years, Google Ads' 90 days.
+  function writeCookie(name, value, days) {
     var labels = location.hostname.split('.');
+    var attributes = ';path=/;max-age=' + (days || 730) * 86400 + ';samesite=lax';
     for (var i = labels.length - 2; i >= 0; i--) {
       var domain = labels.slice(i).join('.');
-      d.cookie = name + '=' + value + ';domain=' + domain + ';path=/;max-age=63072000;samesite=lax';
+      d.cookie = name + '=' + value + ';domain=' + domain + attributes;
       if (readCookie(name) === value) return log.cookieWrites++;
     }
-    d.cookie = name + '=' + value + ';path=/;max-age=63072000;samesite=lax';
+    d.cookie = name + '=' + value + attributes;
     log.cookieWrites++;
   }
   function clientId(id) {
@@ -59,7 +61,7 @@
   function adHit(id) {
     if (consent.ad_storage !== 'granted') return;
     var gcl = readCookie('_gcl_au') || '1.1.' + ((Math.random() * 1e9) | 0) + '.' + ((Date.now() / 1000) | 0);
-    writeCookie('_gcl_au', gcl);
+    writeCookie('_gcl_au', gcl, 90);
     log.adHits.push({ id: id });
     fetch(conversion + encodeURIComponent(id) + '/?gcs=G1' + (consent.ad_storage === 'granted' ? '1' : '0'), { mode: 'no-cors', keepalive: true }).catch(function () {});
   }

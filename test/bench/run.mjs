@@ -11,7 +11,7 @@ import { findChromium } from '../e2e/find-browsers.mjs';
 import { GOOGLE, STAND_IN } from '../e2e/google.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const RUNS = Number(process.env.BENCH_RUNS || 15);
+const RUNS = Number(process.env.BENCH_RUNS || 30);
 const peers = (name) => JSON.parse(readFileSync(`${root}test/bench/node_modules/${name}/package.json`, 'utf8')).version;
 const own = JSON.parse(readFileSync(root + 'package.json', 'utf8')).version;
 
@@ -252,7 +252,7 @@ Measured ${new Date().toISOString().slice(0, 10)} with ${env.chromiumVersion}, N
 npm run bench
 \`\`\`
 
-(\`BENCH_RUNS=n\` changes the number of timing runs; the default is 15.)
+(\`BENCH_RUNS=n\` changes the number of timing runs; the default is 30.)
 `,
   );
   console.log(table);
