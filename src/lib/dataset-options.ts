@@ -11,6 +11,7 @@ const ATTRIBUTES =
  */
 export const datasetOptions = (data: DOMStringMap): Record<string, unknown> => {
   const options: Record<string, unknown> = {};
- for (const name of ATTRIBUTES) if (name in data) options[name == 'dataLayer' ? 'dataLayerName' : name] = name == 'floatingButton' ? data[name] != 'false' : /^(revision|expiresDays)$/.test(name) ? +data[name]! : data[name];
+  // The attributes present (a few), not every name asked of the DOM in turn (each a binding call).
+  for (const name in data) if (ATTRIBUTES.includes(name)) options[name == 'dataLayer' ? 'dataLayerName' : name] = name == 'floatingButton' ? data[name] != 'false' : /^(revision|expiresDays)$/.test(name) ? +data[name]! : data[name];
   return options;
 };

@@ -98,12 +98,16 @@ const compressed = (body) => ({
   brotli: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
 });
 
+// BENCH_ONLY=consent-gate,Osano compares some of them alone (nothing is written then).
+const ONLY = process.env.BENCH_ONLY?.split(',');
+const LIBS_RUN = ONLY ? LIBS.filter((lib) => ONLY.some((name) => lib.name.startsWith(name))) : LIBS;
+
 const main = async () => {
   const server = await startDemoServer({ mounts: [['/peers/', 'test/bench/node_modules/'], ['/pages/', 'test/bench/pages/']] });
   const origin = `http://www.shop.example.test:${server.port}`;
   const executablePath = findChromium();
   const browser = await chromium.launch({ executablePath, args: FLAGS });
-  const results = Object.fromEntries(LIBS.map((lib) => [lib.name, { lib, times: [], script: [], inp: [], shift: [], google: [], bytes: null }]));
+  const results = Object.fromEntries(LIBS_RUN.map((lib) => [lib.name, { lib, times: [], script: [], inp: [], shift: [], google: [], bytes: null }]));
 
   /** A fresh profile on the library's page, Google intercepted and counted. */
   const open = async (lib, record) => {
@@ -132,8 +136,8 @@ const main = async () => {
 
   // Timing runs: every library once per round, the order rotating so none always goes first.
   for (let run = 0; run < RUNS; run++) {
-    for (let i = 0; i < LIBS.length; i++) {
-      const lib = LIBS[(run + i) % LIBS.length];
+    for (let i = 0; i < LIBS_RUN.length; i++) {
+      const lib = LIBS_RUN[(run + i) % LIBS_RUN.length];
       const r = results[lib.name];
       const { context, page, google, files, cdp } = await open(lib, run == 0);
       const { metrics } = await cdp.send('Performance.getMetrics');
@@ -154,7 +158,7 @@ const main = async () => {
 
   // Once each: axe-core on the notice, and the cookies left after Accept then withdrawal.
   const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-  for (const lib of LIBS) {
+  for (const lib of LIBS_RUN) {
     const r = results[lib.name];
     const { context, page } = await open(lib);
     await page.addScriptTag({ path: axePath });
@@ -173,7 +177,8 @@ const main = async () => {
   await server.close();
 
   const chromiumVersion = execFileSync(executablePath, ['--version'], { encoding: 'utf8' }).trim();
-  writeReport(results, { chromiumVersion, node: process.version, runs: RUNS });
+  if (ONLY) for (const r of Object.values(results)) console.log(`${r.lib.name}: script time median ${median(r.script).toFixed(1)} ms (p10 ${quantile(r.script, 0.1).toFixed(1)}, p90 ${quantile(r.script, 0.9).toFixed(1)}), time to notice median ${median(r.times).toFixed(0)} ms, ${r.script.length} loads`);
+  else writeReport(results, { chromiumVersion, node: process.version, runs: RUNS });
 };
 
 const sum = (files, key) => files.reduce((n, f) => n + f[key], 0);
