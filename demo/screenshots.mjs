@@ -1,6 +1,6 @@
 // Screenshots of the notice and the preferences, light and dark, 1280 and 375 px wide, in Arabic and Hebrew,
 // and the opt-out mode's "Your Privacy Choices" button, from the demo:
-// `npm run screenshots` writes demo/screenshots/*.png (shown in the README).
+// `npm run screenshots` writes demo/screenshots/*.png (shown in docs/languages-and-themes.md).
 import { mkdirSync } from 'node:fs';
 import { chromium } from 'playwright';
 import { startDemoServer } from './server.mjs';

@@ -42,7 +42,7 @@ const withGaId = (html, gaId, adsId) => {
 };
 
 /**
- * Opt-in or opt-out per visitor, as the README's "Choosing opt-in or opt-out per region" does it: the
+ * Opt-in or opt-out per visitor, as docs/regions.md ("Choosing the mode on your server") does it: the
  * visitor's country from the CDN's header (Cloudflare's `CF-IPCountry`, CloudFront's
  * `CloudFront-Viewer-Country`); US visitors get opt-out mode, everyone else (the EU, the UK, unknown) opt-in.
  */

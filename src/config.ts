@@ -28,7 +28,7 @@ const list = (value: unknown): any[] => (typeof value == 'string' ? value.split(
 
 /**
  * Validate `options`; throws a `TypeError` naming the option and the value it refused. What each option
- * accepts is listed in the README in words. The others need no check: a value other than 'ignore' respects
+ * accepts is in its TSDoc (docs/api.md). The others need no check: a value other than 'ignore' respects
  * GPC, other than 'respect' ignores DNT, other than 'advanced' is basic mode, the nonce is set as a property, and a `cookie.domain` or
  * `sameSite` the browser refuses leaves the decision in memory for the page. The UI's own options are
  * checked by the UI (see ui/preferences.ts), outside the headless bundle.

@@ -14,6 +14,7 @@ export type {
   ConsentSource,
   CookieOptions,
   CookieEntry,
+  CookieTextKey,
   Declaration,
   DeclaredCategory,
   DeclaredCookie,

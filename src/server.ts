@@ -48,7 +48,7 @@ const cookieValues = (cookies: string | CookieSource | null | undefined, name: s
  * In opt-out mode (`mode: 'opt-out'`, as the page's), no decision is still `null` (the declared categories
  * then run), and a category the decision lacks counts as granted unless the request carried an opt-out signal.
  * @example
- * const consent = readConsent(request.headers.cookie, { categories: ['analytics', 'marketing'] });
+ * const consent = readConsent(req.headers.cookie, { categories: ['analytics', 'marketing'] }); // req: node:http's IncomingMessage
  */
 export const readConsent = (cookies: string | CookieSource | null | undefined, options?: ReadConsentOptions): Consent | null => {
   const c = normalizeOptions(options);

@@ -199,7 +199,11 @@ export interface ConsentGateOptions {
    * long they live and what for. The one list is the cleaner's (each is deleted, on every domain and path,
    * when its category is denied) and the declaration's (each is shown in the preferences and on the privacy
    * page). Google's own (`_ga`, `_ga_<container>`, `_gcl_au`, …) are built in: no need to list them.
-   * @example { marketing: ['_fbc', { name: '_fbp', provider: 'Meta', lifetime: 90, purpose: { en: 'Tells Meta which ad brought you here.' } }], functional: [/^yt-/] }
+   * @example
+   * createConsentGate({
+   *   categories: ['analytics', 'marketing', 'functional'],
+   *   cookies: { marketing: ['_fbc', { name: '_fbp', provider: 'Meta', lifetime: 90, purpose: { en: 'Tells Meta which ad brought you here.' } }], functional: [/^yt-/] },
+   * });
    */
   cookies?: { [K in Category]?: readonly (string | RegExp | CookieEntry)[] };
   /** URL of the privacy statement (http(s) or relative). */
@@ -256,13 +260,13 @@ export interface ConsentGateOptions {
    */
   ui?: boolean;
   /**
-   * Language of the notice, a BCP 47 tag: one of the 38 built in (see the README), matched by region and
+   * Language of the notice, a BCP 47 tag: one of the 38 built in (see docs/languages-and-themes.md), matched by region and
    * script first (`pt-BR`, `zh-TW`), then by language (`de-AT` is `de`), else English.
    * @default `<html lang>`, else `navigator.languages`, else `'en'`
    */
   lang?: string;
-  /** Replacement texts, by key (see the README); always shown as text, never parsed as HTML. */
-  texts?: Partial<Record<TextKey, string>>;
+  /** Replacement texts, by key (see docs/languages-and-themes.md); always shown as text, never parsed as HTML. */
+  texts?: Partial<Record<TextKey | CookieTextKey, string>>;
   /**
    * `'light'` or `'dark'` forces a theme; otherwise it follows `prefers-color-scheme`.
    * @default 'auto'
@@ -313,32 +317,70 @@ export type TextKey =
   | 'addon'
   | 'privacyChoices';
 
+/**
+ * Keys of the cookie declaration's texts: its tables' labels (`caption` with `{category}`, `show` with `{n}`,
+ * `choice` with `{choice}`) and the purposes of the cookies consent-gate declares by itself.
+ */
+export type CookieTextKey =
+  | 'cookieName'
+  | 'provider'
+  | 'type'
+  | 'lifetime'
+  | 'purpose'
+  | 'firstParty'
+  | 'thirdParty'
+  | 'thisSite'
+  | 'session'
+  | 'caption'
+  | 'show'
+  | 'choice'
+  | 'on'
+  | 'off'
+  | 'change'
+  | 'consentPurpose'
+  | 'gaPurpose'
+  | 'gaSessionPurpose'
+  | 'fpidPurpose'
+  | 'adsConversionPurpose'
+  | 'adsClickPurpose';
+
 /** Listener of {@link ConsentGate.onChange}: the new decision, or `null` once forgotten. */
 export type ConsentListener = (consent: Consent | null) => void;
 
 /** A running consent gate, as returned by {@link createConsentGate}. */
 export interface ConsentGate {
-  /** The current decision, or `null` while undecided (and always on the server). */
+  /**
+   * The current decision, or `null` while undecided (and always on the server): `{ id, timestamp, revision,
+   * source, mode, categories }`, one key per declared category, each explicitly `true` or `false`.
+   */
   getConsent(): Consent | null;
-  /** Whether `category` may run now (`false` for an undeclared one). */
+  /**
+   * Whether `category` may run now: `false` for an undeclared one; in opt-out mode, with no decision, `true`
+   * for a declared one; `false` for analytics under Google's opt-out add-on unless the visitor named it.
+   */
   isGranted(category: Category): boolean;
   /**
    * Whether the visitor should be asked: undecided, or a category was declared after the decision was
-   * given. The built-in notice shows exactly while this is true; a headless app shows its own.
+   * given; never in opt-out mode or under GPC. The built-in notice shows exactly while this is true; a
+   * headless app shows its own.
    */
   needsDecision(): boolean;
-  /** Grant every declared category (source `api`). */
+  /** Grant every declared category (source `api`); returns the new decision. */
   acceptAll(): Consent | null;
-  /** Deny every declared category (source `api`): what they run stops at once and their cookies are cleared. */
+  /** Deny every declared category (source `api`): what they run stops at once and their cookies are cleared; returns the new decision. */
   rejectAll(): Consent | null;
   /**
-   * Record a choice (source `api`): only the categories given change, the others keep their choice.
+   * Record a choice (source `api`): only the categories given change, the others keep their choice; only
+   * `true` grants. Returns the new decision.
    * @example gate.setConsent({ marketing: false })
    */
   setConsent(choice: ConsentChoice): Consent | null;
   /** Forget the decision and ask again; everything stops as when denied. */
   reset(): void;
-  /** Delete every Google Analytics cookie under every domain and path variant; report what is left. */
+  /**
+   * Delete every Google Analytics cookie under every domain and path variant now; report what is left. While
+   * analytics is granted, GA sets them again on its next hit.
+   */
   clearAnalyticsCookies(): ClearResult;
   /** Delete every cookie of `category` (Google's and the site's own from `cookies`); report what is left. */
   clearCookies(category: Category): ClearResult;
@@ -350,9 +392,9 @@ export interface ConsentGate {
    * earlier, they are queued and honoured then.
    */
   ready: Promise<void>;
-  /** Show the notice again, even after a decision (no-op in headless mode). */
+  /** Show the notice again, even after a decision (no-op in headless mode). Called before the UI is drawn, it is queued and honoured then. */
   showBanner(): void;
-  /** Open the preferences dialog (no-op in headless mode). */
+  /** Open the preferences dialog (no-op in headless mode). Called before the UI is drawn, it is queued and honoured then. */
   showPreferences(): void;
   /**
    * The declaration of every cookie, per category, in the visitor's language, with their current choices.

@@ -37,6 +37,11 @@ export default defineConfig({
       },
       {
         extends: true,
+        // The documentation: its examples type-checked, compiled and loaded in Chromium; its commands, links and API reference.
+        test: { name: 'docs', include: ['test/docs/**/*.test.ts'], environment: 'node', globalSetup: ['test/e2e/global-setup.ts'], testTimeout: 60000, hookTimeout: 60000 },
+      },
+      {
+        extends: true,
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],

@@ -75,7 +75,7 @@ export const clearCookies = (doc: Document | undefined, match: CookieMatch, land
 };
 
 /**
- * Delete every Google Analytics cookie (see {@link ANALYTICS_COOKIE}) the page can reach, on every domain
+ * Delete every Google Analytics cookie (`_ga`, `_ga_<container>`, `_gid`, `_gat…`, `__utm…`, `AMP_TOKEN`) the page can reach, on every domain
  * and path variant, and report what is left. `FPID` (server-side tagging) is `HttpOnly` when set: script can
  * neither see nor delete it, so it is named as unreachable. Other cookies are never touched.
  * @example

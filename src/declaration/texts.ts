@@ -1,3 +1,5 @@
+import type { CookieTextKey } from '../types';
+
 /**
  * The declaration's English texts, in its own chunk: the table's labels and the purposes of the cookies
  * consent-gate sets or loads. `{category}`, `{n}` and `{choice}` are filled in. Each other language has a
@@ -25,7 +27,7 @@ export const EN_COOKIES = {
   fpidPurpose: "Google Analytics through this site's server: a random identifier, like _ga. Only the server can delete it.",
   adsConversionPurpose: 'Google Ads: links ad clicks to the visits they led to, to measure conversions.',
   adsClickPurpose: 'Google Ads: keeps the ad click that brought you to this site.',
-};
+} satisfies Record<CookieTextKey, string>;
 
 /** The declaration's texts of one language. */
 export type CookieTexts = typeof EN_COOKIES;

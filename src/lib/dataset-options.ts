@@ -2,7 +2,7 @@
  * The options a tag's `data-*` attributes may set, as `dataset` names them; `cookieDomain` is `cookie.domain`,
  * `dataLayer` (`data-data-layer`) is `dataLayerName`.
  */
-const ATTRIBUTES =
+export const ATTRIBUTES =
   'categories gaId googleAdsId gtmId gtmCategories gtmSrc dataLayer mode policyUrl revision lang cookieDomain expiresDays consentMode gpc dnt logEndpoint deletionRequestUrl theme gtagSrc floatingButton'.split(' ');
 
 /**

@@ -32,7 +32,7 @@ export interface ConsentLogOptions {
    */
   database?: string | PgPool | ConsentStore;
   /**
-   * Days each decision is kept, then deleted (required: no default is right; see the README). Rows older
+   * Days each decision is kept, then deleted (required: no default is right; see docs/proof-of-consent.md). Rows older
    * than this go when the log opens, every 6 hours after, and on `sweep()`.
    */
   retentionDays: number;
@@ -133,13 +133,13 @@ const openStore = async (database: ConsentLogOptions['database']): Promise<Conse
  * Create the proof-of-consent log. The database opens (and migrates) in the background; what arrives
  * meanwhile waits for it. Throws a `TypeError` for invalid options.
  * @example
- * const log = createConsentLog({ retentionDays: 3 * 365, ip: 'truncate', authorize: (req) => req.headers.get('authorization') === `Bearer ${process.env.LOG_TOKEN}` });
+ * const log = createConsentLog({ retentionDays: 3 * 365, ip: 'truncate', authorize: (request) => !!process.env.LOG_TOKEN && request.headers.get('authorization') === `Bearer ${process.env.LOG_TOKEN}` });
  * createServer((req, res) => (req.url!.startsWith('/consent-log') ? log.node(req, res) : serveSite(req, res))).listen(8080);
  */
 export const createConsentLog = (options: ConsentLogOptions): ConsentLog => {
   const o = Object(options) as ConsentLogOptions;
   if (!(Number.isInteger(o.retentionDays) && o.retentionDays > 0))
-    throw new TypeError('consent-gate/log: retentionDays is required: the number of days to keep each decision (see "Keeping proof of consent" in the README)');
+    throw new TypeError('consent-gate/log: retentionDays is required: the number of days to keep each decision (see docs/proof-of-consent.md)');
   if (o.ip !== undefined && o.ip != 'drop' && o.ip != 'truncate') throw new TypeError("consent-gate/log: invalid ip: use 'drop' or 'truncate'");
   const max = o.maxBodyBytes ?? MAX_LOG_BYTES;
   if (!(Number.isInteger(max) && max > 0 && max <= 64 * 1024)) throw new TypeError('consent-gate/log: invalid maxBodyBytes: ' + o.maxBodyBytes);

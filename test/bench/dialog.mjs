@@ -5,6 +5,7 @@
 // `node test/bench/dialog.mjs [dist…]` measures each built dist/ given (the current one by default), 10 page
 // loads per case; `npm run bench` puts the current figures in BENCHMARKS.md.
 import { chromium } from 'playwright';
+import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startDemoServer } from '../../demo/server.mjs';
 import { findChromium } from '../e2e/find-browsers.mjs';
@@ -31,7 +32,8 @@ const CASES = {
 
 /** Median ms from the action to the open dialog, per case, for the build served at `/js/` from `dist`. */
 export const measureDialog = async (dist = 'dist/') => {
-  const server = await startDemoServer({ mounts: [['/js/', dist], ['/pages/', 'test/bench/pages/']] });
+  // The demo server mounts folders relative to the repository.
+  const server = await startDemoServer({ mounts: [['/js/', relative(root, resolve(dist)) + '/'], ['/pages/', 'test/bench/pages/']] });
   const browser = await chromium.launch({ executablePath: findChromium(), args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--host-resolver-rules=MAP *.example.test 127.0.0.1'] });
   const results = {};
   for (const [name, before] of Object.entries(CASES)) {

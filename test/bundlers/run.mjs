@@ -60,7 +60,7 @@ const BUNDLERS = {
     return jsFiles(join(dir, 'out'));
   },
   'Next.js': async (dir) => {
-    // The files that hold consent-gate's code are its share. The main entry as the README shows it: a layout
+    // The files that hold consent-gate's code are its share. The main entry as docs/frameworks.md shows it: a layout
     // (a server component) reads the decision and hands it to the provider; a page shows <Consented>.
     mkdirSync(join(dir, 'app'), { recursive: true });
     if (readFileSync(join(dir, 'app.js'), 'utf8').includes('/headless')) {

@@ -1,6 +1,7 @@
 // React (19, and 18) and Vue, rendered on the server with the visitor's decision and hydrated in Chromium:
 // the demo's examples (demo/react, demo/vue, built with Vite by `npm run build:apps`), served by the demo server;
-// and the README's Next.js layout, built and served by Next.js.
+// and the Next.js app of docs/frameworks.md (with the route handler of docs/proof-of-consent.md), its files
+// taken from the guides as written, built and served by Next.js.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
@@ -8,8 +9,11 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
 import { encodeRecord } from '../../src/consent/record';
 import { clickUi, openContext, site, useBrowserAndSite } from './harness';
+// @ts-expect-error a plain ES module without types
+import { codeBlocks, read } from '../docs/markdown.mjs';
 
 const env = useBrowserAndSite();
 
@@ -95,9 +99,18 @@ for (const app of ['react', 'react18', 'vue'] as const)
     });
   });
 
-// The README's Next.js layout, built from the packed package with the Next.js that test/bundlers installs
+/** The files of a Next.js app that `doc` shows (` ```tsx app/… `), as JavaScript: TypeScript's types taken out, JSX kept. */
+const nextFiles = (doc: string): [string, string][] =>
+  (codeBlocks(read(doc)) as { path?: string; code: string }[])
+    .filter((b) => b.path?.startsWith('app/'))
+    .map((b) => [
+      b.path!.replace(/\.tsx$/, '.jsx').replace(/\.ts$/, '.js'),
+      ts.transpileModule(b.code, { compilerOptions: { jsx: ts.JsxEmit.Preserve, module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText,
+    ]);
+
+// The guides' Next.js app, built from the packed package with the Next.js that test/bundlers installs
 // (npm test installs it) and served by `next start`.
-describe('Next.js (App Router): the README layout, server rendering and hydration', () => {
+describe('Next.js (App Router): the guide’s app, server rendering and hydration', () => {
   const bundlers = fileURLToPath(new URL('../bundlers/', import.meta.url));
   const dir = join(bundlers, '.apps/next-e2e');
   const next = join(bundlers, 'node_modules/.bin/next');
@@ -115,30 +128,14 @@ describe('Next.js (App Router): the README layout, server rendering and hydratio
     const tarball = join(dir, JSON.parse(execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', dir], { cwd: fileURLToPath(new URL('../..', import.meta.url)), encoding: 'utf8' }))[0].filename);
     // libSQL: the proof-of-consent log's embedded database (an optional peer dependency of the log).
     exec('npm', ['install', '--prefer-offline', '--no-package-lock', '--no-audit', '--no-fund', tarball, 'libsql@' + LIBSQL]);
-    // As the README shows it: the layout (a server component) reads the decision and hands it to the provider.
-    writeFileSync(
-      join(dir, 'app/layout.jsx'),
-      `import { cookies } from 'next/headers';
-import { readConsent } from 'consent-gate/server';
-import { ConsentGateProvider } from 'consent-gate/react';
-const options = { categories: ['analytics', 'marketing'], gaId: 'G-ABC123' };
-export default async function Layout({ children }) {
-  return <html lang="en"><body><ConsentGateProvider options={options} initialConsent={readConsent(await cookies(), options)}>{children}</ConsentGateProvider></body></html>;
-}
-`,
-    );
-    writeFileSync(join(dir, 'app/page.jsx'), "import { Consented } from 'consent-gate/react';\nexport default function Page() { return <main><h1>App</h1><Consented category=\"marketing\" fallback={<p>No ads.</p>}><p>Ads.</p></Consented></main>; }\n");
-    // The README's route handler for proof of consent: every method of /consent-log and below.
-    mkdirSync(join(dir, 'app/consent-log/[[...path]]'), { recursive: true });
-    writeFileSync(
-      join(dir, 'app/consent-log/[[...path]]/route.js'),
-      `import { createConsentLog } from 'consent-gate/log';
-const log = createConsentLog({ database: process.env.CONSENT_LOG_DATABASE, retentionDays: 3 * 365, authorize: (request) => request.headers.get('authorization') === 'Bearer ' + process.env.CONSENT_LOG_TOKEN });
-export const POST = (request) => log.handle(request);
-export const GET = POST;
-export const DELETE = POST;
-`,
-    );
+    // As the guides show them: the layout (a server component) reads the decision and hands it to the provider;
+    // the page renders <Consented> and a client component that uses the hooks; the route handler keeps proof of consent.
+    const files = [...nextFiles('docs/frameworks.md'), ...nextFiles('docs/proof-of-consent.md')];
+    expect(files.map(([path]) => path).sort()).toEqual(['app/consent-log/[[...path]]/route.js', 'app/consent-options.js', 'app/cookie-status.jsx', 'app/layout.jsx', 'app/page.jsx']);
+    for (const [path, code] of files) {
+      mkdirSync(join(dir, path, '..'), { recursive: true });
+      writeFileSync(join(dir, path), code);
+    }
     writeFileSync(join(dir, 'next.config.mjs'), 'export default {};\n');
     exec(next, ['build']);
     const port = await new Promise<number>((resolve) => {
@@ -170,15 +167,15 @@ export const DELETE = POST;
     const messages = watch(page);
     const html = await (await page.goto(origin))!.text();
     // (The fallback also travels in Next.js's component payload; the rendered HTML is what counts.)
-    expect(html).toContain('<main><h1>App</h1><p>Ads.</p></main>');
+    expect(html).toContain('<main><h1>My shop</h1><p>Ads.</p>');
     await hydrated(page);
-    expect(await page.locator('main').textContent()).toBe('AppAds.');
+    expect(await page.locator('main').textContent()).toBe('My shopAds.Analytics: on Cookie settings');
     expect(await page.locator('consent-gate .n').isVisible()).toBe(false);
     expect(messages).toEqual([]);
     await context.close();
   });
 
-  it('keeps proof of consent through the README’s route handler: a beacon stored, then read back and erased with the token', async () => {
+  it('keeps proof of consent through the guide’s route handler: a beacon stored, then read back and erased with the token', async () => {
     const id = 'nextjs0123456789';
     const body = JSON.stringify({ id, timestamp: Date.now(), revision: 1, source: 'banner', mode: 'opt-in', categories: { analytics: true, marketing: false }, path: '/' });
     expect((await fetch(origin + '/consent-log', { method: 'POST', headers: { 'content-type': 'text/plain;charset=UTF-8' }, body })).status).toBe(204);
@@ -193,11 +190,11 @@ export const DELETE = POST;
     const page = await context.newPage();
     const messages = watch(page);
     const html = await (await page.goto(origin))!.text();
-    expect(html).toContain('<main><h1>App</h1><p>No ads.</p></main>');
+    expect(html).toContain('<main><h1>My shop</h1><p>No ads.</p>');
     await hydrated(page);
     await page.locator('consent-gate .n').waitFor();
     await clickUi(page, 'Accept all');
-    await expect.poll(() => page.locator('main').textContent()).toBe('AppAds.');
+    await expect.poll(() => page.locator('main').textContent()).toBe('My shopAds.Analytics: on Cookie settings');
     expect(messages).toEqual([]);
     await context.close();
   });

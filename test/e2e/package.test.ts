@@ -36,15 +36,15 @@ afterAll(async () => {
 });
 
 describe('9. the npm package', () => {
-  it('ships only what a user needs: the built files, their bundled types, README and LICENSE', () => {
+  it('ships only what a user needs: the built files, their bundled types, the README, the guides and LICENSE', () => {
     const files: string[] = JSON.parse(run('npm', ['pack', '--ignore-scripts', '--dry-run', '--json'], root))[0].files.map((f: { path: string }) => f.path);
-    for (const file of ['LICENSE', 'README.md', 'package.json', 'dist/index.mjs', 'dist/index.cjs', 'dist/index.d.mts', 'dist/index.d.cts', 'dist/headless.mjs', 'dist/headless.d.cts', 'dist/server.mjs', 'dist/react.mjs', 'dist/vue.cjs', 'dist/consent-gate.min.js', 'dist/consent-gate.min.d.ts', 'dist/consent-gate.notice.min.js', 'dist/consent-gate.preferences.min.js', 'dist/consent-gate.declaration.min.js', 'dist/lang/de.json', 'dist/lang/de.cookies.json'])
+    for (const file of ['LICENSE', 'README.md', 'package.json', 'dist/index.mjs', 'dist/index.cjs', 'dist/index.d.mts', 'dist/index.d.cts', 'dist/headless.mjs', 'dist/headless.d.cts', 'dist/server.mjs', 'dist/react.mjs', 'dist/vue.cjs', 'dist/consent-gate.min.js', 'dist/consent-gate.min.d.ts', 'dist/consent-gate.notice.min.js', 'dist/consent-gate.preferences.min.js', 'dist/consent-gate.declaration.min.js', 'dist/lang/de.json', 'dist/lang/de.cookies.json', 'docs/getting-started.md', 'docs/api.md'])
       expect(files).toContain(file);
     // One declaration file per entry and module system, not the internal tree.
     expect(files.filter((f) => f.endsWith('.d.ts') || f.endsWith('.d.mts') || f.endsWith('.d.cts')).sort()).toEqual(
-      ['dist/consent-gate.min.d.ts', 'dist/headless.d.cts', 'dist/headless.d.mts', 'dist/index.d.cts', 'dist/index.d.mts', 'dist/react.d.cts', 'dist/react.d.mts', 'dist/server.d.cts', 'dist/server.d.mts', 'dist/vue.d.cts', 'dist/vue.d.mts'],
+      ['dist/consent-gate.min.d.ts', 'dist/headless.d.cts', 'dist/headless.d.mts', 'dist/index.d.cts', 'dist/index.d.mts', 'dist/log.d.cts', 'dist/log.d.mts', 'dist/react.d.cts', 'dist/react.d.mts', 'dist/server.d.cts', 'dist/server.d.mts', 'dist/vue.d.cts', 'dist/vue.d.mts'],
     );
-    expect(files.filter((f) => !/^(dist\/|README\.md$|LICENSE$|package\.json$)/.test(f))).toEqual([]);
+    expect(files.filter((f) => !/^(dist\/|docs\/[\w-]+\.md$|README\.md$|LICENSE$|package\.json$)/.test(f))).toEqual([]);
   });
 
   it('is built by npm pack in a clone that was never built (prepack), so the package is never empty', () => {

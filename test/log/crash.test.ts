@@ -35,7 +35,7 @@ const serve = (database: string) =>
 const BEACONS = 600;
 
 const run = async (database: string) => {
-  // Decided over the last hour, as beacons are (a time far from their receipt would be clamped, see the README).
+  // Decided over the last hour, as beacons are (a time far from their receipt would be clamped, see docs/proof-of-consent.md).
   const start = Date.now() - 3600e3;
   const beacons = Array.from({ length: BEACONS }, (_, i) =>
     JSON.stringify({ id: (1e15 + i).toString(36).padStart(16, '0').slice(-16), timestamp: start + i * 1000, revision: 1, source: 'banner', mode: 'opt-in', categories: { analytics: i % 2 == 0 }, path: '/' }),

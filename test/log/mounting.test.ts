@@ -1,6 +1,6 @@
 /**
- * The log mounted as the README shows it: node:http and Express 5 (with and without body parsers). The
- * Next.js route handler is built and served with the README's Next.js layout (test/e2e/frameworks.test.ts).
+ * The log mounted as docs/proof-of-consent.md shows it: node:http and Express 5 (with and without body parsers). The
+ * Next.js route handler is built and served with the guides' Next.js app (test/e2e/frameworks.test.ts).
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { createServer, type Server } from 'node:http';

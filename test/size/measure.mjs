@@ -1,10 +1,11 @@
 // The size budgets: each built file or import, minified, gzip and brotli, against its brotli budget.
-// `npm run size` prints them; test/size/budget.test.ts enforces them and checks the README's table.
+// `npm run size` prints them (`-- --write` puts them in docs/size-and-benchmarks.md); test/size/budget.test.ts
+// enforces them and checks that table.
 import { rollup } from 'rollup';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -86,9 +87,22 @@ export const measureAll = async () => {
   ];
 };
 
-/** The README's row for an item. */
+/** The row of docs/size-and-benchmarks.md's table for an item. */
 export const row = (r) => `| ${r.name} | ${r.min} B | ${r.gzip} B | ${r.brotli} B | ${r.budget} B |`;
 
+/** Where the table of figures is, which test/size/budget.test.ts compares with what it measures. */
+export const SIZE_DOC = fileURLToPath(new URL('../../docs/size-and-benchmarks.md', import.meta.url));
+const HEADER = '| What | min | gzip | brotli | budget |\n|---|---|---|---|---|\n';
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  for (const r of await measureAll()) console.log(`${row(r)}${r.brotli > r.budget ? '  OVER BUDGET' : ''}`);
+  const rows = await measureAll();
+  for (const r of rows) console.log(`${row(r)}${r.brotli > r.budget ? '  OVER BUDGET' : ''}`);
+  // `npm run size -- --write`: the figures into the documentation's table.
+  if (process.argv.includes('--write')) {
+    const doc = readFileSync(SIZE_DOC, 'utf8');
+    const start = doc.indexOf(HEADER);
+    if (start < 0) throw new Error('no size table in ' + SIZE_DOC);
+    writeFileSync(SIZE_DOC, doc.slice(0, start) + HEADER + rows.map(row).join('\n') + doc.slice(doc.indexOf('\n\n', start)));
+    console.log('wrote the table of docs/size-and-benchmarks.md');
+  }
 }

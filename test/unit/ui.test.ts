@@ -88,14 +88,20 @@ describe('the notice', () => {
       return this.classList.contains('n') && !this.hidden ? height : 0;
     });
     const gate = mount();
+    // A ResizeObserver reports an element's size once when it starts watching it (after the browser's layout).
+    expect(document.body.style.paddingBottom).toBe('');
+    resized(notice());
     expect(document.body.style.paddingBottom).toBe('59px');
     // The stylesheet applied late (as in WebKit), a font, a language or the zoom: the notice grew.
     height = 77;
     resized(notice());
     expect(document.body.style.paddingBottom).toBe('77px');
     expect(document.documentElement.style.scrollPaddingBottom).toBe('77px');
+    // Hidden: its size is 0, which the observer reports.
     gate.rejectAll();
+    resized(notice());
     expect(document.body.style.paddingBottom).toBe('');
+    expect(document.documentElement.style.scrollPaddingBottom).toBe('');
     gate.destroy();
     expect(watched.size).toBe(0);
     vi.unstubAllGlobals();

@@ -1,5 +1,5 @@
 // @vitest-environment node
-// The README's "Choosing opt-in or opt-out per region" server, run as written (against the built package).
+// The per-region server of docs/regions.md (` ```js server.mjs `), run as written (against the built package).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,9 +11,8 @@ import { encodeRecord } from '../../src/consent/record';
 import { startDemoServer } from '../../demo/server.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const readme = readFileSync(join(root, 'README.md'), 'utf8');
-const section = readme.slice(readme.indexOf('## Choosing opt-in or opt-out per region'));
-const example = /```js\n([\s\S]*?)```/.exec(section)![1];
+const guide = readFileSync(join(root, 'docs/regions.md'), 'utf8');
+const example = /```js server\.mjs\n([\s\S]*?)```/.exec(guide)![1]!;
 
 let server: Server;
 let base = '';
@@ -23,7 +22,7 @@ beforeAll(async () => {
     .replace("from 'consent-gate/server'", `from ${JSON.stringify(pathToFileURL(join(root, 'dist/server.mjs')).href)}`)
     .replace('createServer(', 'globalThis.regionServer = createServer(')
     .replace('.listen(8080)', '.listen(0)');
-  const file = join(mkdtempSync(join(tmpdir(), 'cg-readme-')), 'region.mjs');
+  const file = join(mkdtempSync(join(tmpdir(), 'cg-regions-')), 'region.mjs');
   writeFileSync(file, code);
   await import(pathToFileURL(file).href);
   server = (globalThis as unknown as { regionServer: Server }).regionServer;
@@ -34,7 +33,7 @@ afterAll(() => new Promise((resolve) => server?.close(resolve)));
 
 const page = (headers: Record<string, string>) => fetch(base, { headers }).then((r) => r.text());
 
-describe("the README's per-region server", () => {
+describe("the guide's per-region server", () => {
   it('renders data-mode="opt-out" and "Your Privacy Choices" for a US visitor, by either CDN header', async () => {
     for (const header of ['cf-ipcountry', 'cloudfront-viewer-country']) {
       const html = await page({ [header]: 'US' });
