@@ -120,7 +120,7 @@ export interface Declaration {
 /** Options of the consent cookie. */
 export interface CookieOptions {
   /**
-   * Cookie name. Letters, digits, `_` and `-`; must not look like an analytics cookie.
+   * Cookie name: letters, digits, `_` and `-`; no name a GA or Google Ads cookie has (clearing those would erase the decision).
    * @default 'cg_consent'
    */
   name?: string;
@@ -206,15 +206,15 @@ export interface ConsentGateOptions {
    * });
    */
   cookies?: { [K in Category]?: readonly (string | RegExp | CookieEntry)[] };
-  /** URL of the privacy statement (http(s) or relative). */
+  /** URL of the privacy statement, linked from the notice: http(s) or relative only (`javascript:`, `data:` are refused). */
   policyUrl?: string;
   /**
-   * Policy revision. Raising it asks every visitor again.
+   * Policy revision, an integer from 0 to 999999. Raising it asks every visitor again.
    * @default 1
    */
   revision?: number;
   /**
-   * Days a decision is kept (1 to 400).
+   * Days a decision is kept, 1 to 400 (Chrome caps every cookie at 400 days).
    * @default 182
    */
   expiresDays?: number;
@@ -224,7 +224,7 @@ export interface ConsentGateOptions {
    * `'opt-in'`: nothing optional runs before the visitor agrees, and the notice asks. `'opt-out'`: with no
    * decision stored, the declared categories run, no notice blocks the page, and a "Your Privacy Choices"
    * button (or any `data-consent-open` element) lets the visitor turn each off. Chosen per visitor by the
-   * site's server; never guessed in the browser.
+   * site's server; never guessed in the browser. Anything else is a `TypeError`.
    * @default 'opt-in'
    */
   mode?: ConsentGateMode;
@@ -239,8 +239,9 @@ export interface ConsentGateOptions {
    */
   dnt?: 'respect' | 'ignore';
   /**
-   * `'basic'`: gtag.js loads only after opt-in. `'advanced'`: gtag.js loads at once with every
-   * signal denied and Google receives cookieless pings until the visitor decides.
+   * `'basic'`: gtag.js loads only after opt-in. `'advanced'`: gtag.js loads at once with every signal
+   * denied, so **Google receives cookieless pings** from visitors who have not decided; a rejection or GPC
+   * still stops everything.
    * @default 'basic'
    */
   consentMode?: 'basic' | 'advanced';
@@ -249,9 +250,12 @@ export interface ConsentGateOptions {
    * @default 'https://www.googletagmanager.com/gtag/js'
    */
   gtagSrc?: string;
-  /** CSP nonce applied to every element the SDK injects. */
+  /** CSP nonce applied to every element the SDK injects (the script tag uses its own `nonce`). */
   nonce?: string;
-  /** Endpoint receiving each decision as JSON through `navigator.sendBeacon` (proof of consent). */
+  /**
+   * Endpoint receiving each decision (proof of consent), http(s) or relative: POSTed as JSON with `fetch`'s
+   * `keepalive`, and sent again on later pages until it answers (see `consent-gate/log`).
+   */
   logEndpoint?: string;
   /**
    * Show the built-in notice and preferences. `false` only skips rendering: to leave the UI out of a
@@ -273,8 +277,9 @@ export interface ConsentGateOptions {
    */
   theme?: 'auto' | 'light' | 'dark';
   /**
-   * The site's page for asking that a visitor's analytics data be erased (http(s) or relative). The
-   * preferences then show the visitor's GA client ID with a link to it, the ID passed as `cid`.
+   * The site's page for asking that a visitor's analytics data be erased (http(s) or relative; anything else
+   * is left out with a console error). The preferences then show the visitor's GA client ID with a link to
+   * it, the ID passed as `cid`.
    */
   deletionRequestUrl?: string;
   /**

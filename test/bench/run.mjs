@@ -258,9 +258,9 @@ ${(ours.brotli / smallestPeerWithPrefs.brotli).toFixed(2)} (brotli).
 
 consent-gate fetches its preferences file on intent: the pointer over "Customize" (or any
 \`data-consent-open\` element), a touch or keyboard focus on it, and the click itself; a visitor who decides
-in the notice never downloads it. On Chromium's "Fast 3G" (562.5 ms round trip, 1.6 Mbit/s), from the click
-(or Enter) to the first frame with the dialog open, median of 10 page loads each
-(\`node test/bench/dialog.mjs\`):
+in the notice without pointing at "Customize" never downloads it. On Chromium's "Fast 3G" (562.5 ms round
+trip, 1.6 Mbit/s), from the click (or Enter) to the first frame with the dialog open, median of 10 page loads
+each (\`node test/bench/dialog.mjs\`):
 
 | What the visitor did first | Time to the dialog |
 |---|---|
