@@ -4,9 +4,9 @@ import type { Win } from '../lib/dom';
  * While `notice` shows, keep its height free at the bottom of the page (`padding-bottom` on `<body>`,
  * `scroll-padding-bottom` on `<html>`), so nothing focused or clicked hides behind it (WCAG 2.4.11). It
  * follows every change of the notice's size (shown, hidden, its stylesheet applied late, fonts, language,
- * zoom, viewport) through a `ResizeObserver`, whose callback runs after the browser's own layout and before
- * the frame is painted: the notice's first frame has the space, and measuring forces no layout of the page
- * while scripts run (that cost 7 ms on a first visit). Returns the function that measures again now: only
+ * zoom, viewport) through a `ResizeObserver`, whose callback runs after the browser's own layout: measuring
+ * forces no layout of the page while scripts run (that cost 7 ms on a first visit), and the space follows
+ * in the next frame. Returns the function that measures again now: only
  * a browser without `ResizeObserver` needs it. Aborting `signal` gives the space back.
  */
 export const reservePageSpace = (w: Win, notice: HTMLElement, signal: AbortSignal): (() => void) => {
@@ -20,7 +20,17 @@ export const reservePageSpace = (w: Win, notice: HTMLElement, signal: AbortSigna
     docEl.style.scrollPaddingBottom = height ? height + 'px' : saved[0];
     body.style.paddingBottom = height ? base! + height + 'px' : saved[1];
   };
-  const observer = w.ResizeObserver && new w.ResizeObserver(reserve);
+  // Written in the next frame, not in the observer's callback: a scroll bar that the space brings narrows the
+  // notice within this frame, which the observer cannot report in it (an error event, in Firefox).
+  let frame = 0;
+  const observer =
+    w.ResizeObserver &&
+    new w.ResizeObserver(() => {
+      frame ||= w.requestAnimationFrame(() => {
+        frame = 0;
+        reserve();
+      });
+    });
   observer?.observe(notice);
   signal.addEventListener('abort', () => {
     observer?.disconnect();

@@ -217,6 +217,18 @@ export const engineScenarios = (name: keyof BrowserPaths, launch: Launcher) => {
       expect(await tab.errors()).toEqual([]);
     });
 
+    it("reserves the notice's space without an error where that space makes the page scroll (the notice then narrower)", async () => {
+      const { tab } = await visit('/fixtures/just-fits.html');
+      await expect.poll(() => noticeShown(tab)).toBe(true);
+      const space = () => tab.run(() => parseFloat(getComputedStyle(document.body).paddingBottom) - (document.querySelector('consent-gate')!.shadowRoot!.querySelector('.n') as HTMLElement).offsetHeight);
+      await expect.poll(space).toBe(0);
+      // The page scrolls now, and did not before the notice; the notice's size settled, its space follows it.
+      expect(await tab.run(() => document.documentElement.scrollHeight > innerHeight && document.querySelector('main')!.offsetHeight < innerHeight)).toBe(true);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(await space()).toBe(0);
+      expect(await tab.errors()).toEqual([]);
+    });
+
     it("keeps the notice's height free under the page, and the page's last link is clickable", async () => {
       const { tab } = await visit('/privacy.html');
       await expect.poll(() => noticeShown(tab)).toBe(true);
