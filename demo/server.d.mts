@@ -6,7 +6,7 @@ export interface DemoServer {
   /** Collect hits the local stand-in sent to /g/collect. */
   hits: Record<string, string>[];
   /** The proof-of-consent log behind /consent-log (consent-gate/log, the embedded database). */
-  log: import('../dist/log.mjs').ConsentLog;
+  log: import('../src/log').ConsentLog;
   /** The password of /admin/consent (user `demo`). */
   adminPassword: string;
   close(): Promise<void>;
@@ -31,4 +31,4 @@ export function startDemoServer(options?: {
 }): Promise<DemoServer>;
 
 /** An SVG chart of the opt-in rate of each category per day. */
-export function rateChart(days: import('../dist/log.mjs').DayStats[]): string;
+export function rateChart(days: import('../src/log').DayStats[]): string;
