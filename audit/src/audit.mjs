@@ -170,6 +170,19 @@ export const audit = async (startUrl, options = {}) => {
         } else await click(/** @type {string} */ (options[choice]), choice == 'accept' ? 'the --accept button' : 'the --reject button');
       };
 
+      /** Do `action`, then record what is there, as step `label`. */
+      const after = async (/** @type {string} */ label, /** @type {() => Promise<unknown>} */ action) => {
+        step = label;
+        await action();
+        await snapshot();
+      };
+      const reload = () => page.reload({ waitUntil: 'load' });
+      /** Visit the other pages (each visit records what is there), as step `label`. */
+      const otherPages = async (/** @type {string} */ label) => {
+        step = label;
+        for (const url of pages) await visit(url);
+      };
+
       await visit(start.href);
       if (name == 'first-visit') {
         consentGate = await page.evaluate(() => typeof (/** @type {any} */ (window).ConsentGate?.declaration) == 'function').catch(() => false);
@@ -180,36 +193,24 @@ export const audit = async (startUrl, options = {}) => {
         pages = [...new Set(links.map((href) => href.split('#')[0]).filter((href) => /^https?:/.test(href) && href != start.href.split('#')[0] && sameSite(href)))].slice(0, options.pages ?? 3);
         for (const url of pages) await visit(url);
       } else if (name == 'reject') {
-        step = 'after Reject all';
-        await decide('reject');
-        await snapshot();
-        step = 'after Reject all and a reload';
-        await page.reload({ waitUntil: 'load' });
-        await snapshot();
-        step = 'after Reject all, on the other pages';
-        for (const url of pages) await visit(url);
+        await after('after Reject all', () => decide('reject'));
+        await after('after Reject all and a reload', reload);
+        await otherPages('after Reject all, on the other pages');
       } else if (name == 'accept') {
-        step = 'after Accept all';
-        await decide('accept');
-        await snapshot();
-        step = 'after Accept all, on the other pages';
-        for (const url of pages) await visit(url);
+        await after('after Accept all', () => decide('accept'));
+        await otherPages('after Accept all, on the other pages');
       } else {
-        step = 'after Accept all';
-        await decide('accept');
-        await snapshot();
-        step = 'after the withdrawal';
-        if (consentGate) {
-          await page.evaluate(() => /** @type {any} */ (window).ConsentGate.showPreferences());
-          await page.locator('consent-gate dialog .a button').nth(2).click({ timeout: 5000 });
-        } else {
-          await click(/** @type {string} */ (options.preferences), 'the --preferences control');
-          await click(/** @type {string} */ (options.reject), 'the --reject button in the preferences');
-        }
-        await snapshot();
-        step = 'after the withdrawal and a reload';
-        await page.reload({ waitUntil: 'load' });
-        await snapshot();
+        await after('after Accept all', () => decide('accept'));
+        await after('after the withdrawal', async () => {
+          if (consentGate) {
+            await page.evaluate(() => /** @type {any} */ (window).ConsentGate.showPreferences());
+            await page.locator('consent-gate dialog .a button').nth(2).click({ timeout: 5000 });
+          } else {
+            await click(/** @type {string} */ (options.preferences), 'the --preferences control');
+            await click(/** @type {string} */ (options.reject), 'the --reject button in the preferences');
+          }
+        });
+        await after('after the withdrawal and a reload', reload);
       }
       await context.close();
       phase.durationMs = Date.now() - phaseStart;

@@ -1,7 +1,8 @@
 import type { CookieTexts } from './texts';
 
 /**
- * The declaration's texts, one chunk per language, fetched only when that language is shown; the table is a
+ * The declaration's texts, one chunk per language, fetched only when that language is shown (a literal import()
+ * per language, as in ui/lang-table.ts: bundlers make chunks only of literal paths); the table is a
  * chunk of its own too, loaded only for a language other than English.
  */
 export const COOKIE_LOADERS: Record<string, () => Promise<{ default: Partial<CookieTexts> }>> = {

@@ -36,7 +36,6 @@ export const apiReference = () => {
   const checker = program.getTypeChecker();
   /** name → the text it was documented with first, and its heading. */
   const documented = new Map();
-  const headings = new Set();
   /** name → its heading, from the first pass, so a link may point forward. */
   const known = new Map();
   /** `{@link X}` as a link to X's section where it has one. */
@@ -54,7 +53,6 @@ export const apiReference = () => {
   // Two passes: the first finds every heading, so a link may point forward.
   for (const pass of [0, 1]) {
     documented.clear();
-    headings.clear();
     sections.length = 0;
     toc.length = 0;
     for (const [entry, file, about] of ENTRIES) {
@@ -78,8 +76,7 @@ export const apiReference = () => {
           also.push(`[${name}](#${slug(same.heading)})`);
           continue;
         }
-        let heading = same ? `${name} (${entry})` : name;
-        headings.add(heading);
+        const heading = same ? `${name} (${entry})` : name;
         documented.set(name, { text, doc: docOf(symbol), heading });
         if (!known.has(name)) known.set(name, heading);
         out.push(`### ${heading}`, '');

@@ -1,7 +1,7 @@
 // The documentation as the checks in test/docs read it: its Markdown files, their fenced code blocks (with
 // the info string's language and file path), their headings as GitHub anchors them, and their links.
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { slug } from './api-reference.mjs';
 
@@ -86,8 +86,5 @@ export const links = (text) => {
     });
   return out;
 };
-
-/** `path` relative to the repository, for messages. */
-export const shown = (path) => relative(root, path);
 
 export const read = (file) => readFileSync(join(root, file), 'utf8');

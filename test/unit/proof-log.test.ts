@@ -21,6 +21,12 @@ const endpoint = (...answers: (number | 'offline')[]) => {
   return { fetch, received, stored: () => received.filter((r) => r.acknowledged).map((r) => JSON.parse(r.body)) };
 };
 const settle = () => new Promise((r) => setTimeout(r, 0));
+/** The next page of the site: the gate starts again and does what it does at start. */
+const laterPage = async () => {
+  nextPage();
+  start();
+  await settle();
+};
 const queued = () => JSON.parse(localStorage.getItem('cg_consent_log') || '[]') as [string, number][];
 
 beforeEach(() => freshPage());
@@ -42,9 +48,7 @@ describe('proof of consent', () => {
     expect(JSON.parse(server.received[0].body).categories).toEqual({ analytics: true, marketing: false, functional: false });
     expect(server.received[0].body).not.toContain('email');
     expect(queued()).toEqual([]);
-    nextPage();
-    start();
-    await settle();
+    await laterPage();
     expect(server.received).toHaveLength(1);
   });
 
@@ -53,17 +57,11 @@ describe('proof of consent', () => {
     const first = start().acceptAll()!;
     await settle();
     expect(queued()).toHaveLength(1);
-    for (let page = 0; page < 3; page++) {
-      nextPage();
-      start();
-      await settle();
-    }
+    for (let page = 0; page < 3; page++) await laterPage();
     expect(server.stored()).toEqual([expect.objectContaining({ id: first.id, timestamp: first.timestamp, categories: first.categories })]);
     expect(queued()).toEqual([]);
     // Later pages send nothing more.
-    nextPage();
-    start();
-    await settle();
+    await laterPage();
     expect(server.fetch).toHaveBeenCalledTimes(4);
   });
 
@@ -74,9 +72,7 @@ describe('proof of consent', () => {
     const b = gate.rejectAll()!;
     await settle();
     expect(queued()).toHaveLength(2);
-    nextPage();
-    start();
-    await settle();
+    await laterPage();
     expect(server.stored().map((s) => [s.timestamp, s.categories.analytics])).toEqual([
       [a.timestamp, true],
       [b.timestamp, false],
@@ -89,9 +85,7 @@ describe('proof of consent', () => {
     start().acceptAll();
     await settle();
     expect(queued()).toEqual([]);
-    nextPage();
-    start();
-    await settle();
+    await laterPage();
     expect(server.fetch).toHaveBeenCalledOnce();
   });
 

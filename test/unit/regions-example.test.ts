@@ -1,18 +1,19 @@
 // @vitest-environment node
 // The per-region server of docs/regions.md (` ```js server.mjs `), run as written (against the built package).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { encodeRecord } from '../../src/consent/record';
+// @ts-expect-error a plain ES module without types
+import { codeBlocks, read } from '../docs/markdown.mjs';
 import { startDemoServer } from '../../demo/server.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const guide = readFileSync(join(root, 'docs/regions.md'), 'utf8');
-const example = /```js server\.mjs\n([\s\S]*?)```/.exec(guide)![1]!;
+const example = (codeBlocks(read('docs/regions.md')) as { path?: string; code: string }[]).find((b) => b.path == 'server.mjs')!.code;
 
 let server: Server;
 let base = '';
