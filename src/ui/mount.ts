@@ -21,7 +21,7 @@ export const resolveTexts = (loaded: Partial<Texts> | undefined, own: Record<str
  * Mount the UI for `core` in a shadow root at the start of `<body>` (early in the tab order, shown at the
  * bottom): the notice and the page space it needs, in the language picked (fetched first unless English),
  * once the body is parsed. Resolves then, with what start.ts drives: `open(from)` (the preferences, focus
- * returning to `from`), `warm()` (load them ahead, on intent) and `showBanner()`. The preferences dialog and
+ * returning to `from`), `warm()` (load them and the declaration ahead, on intent) and `showBanner()`. The preferences dialog and
  * the floating button are a chunk of their own, loaded on intent or when opened; with the floating button,
  * while the page is idle once the notice is hidden. `loaders` bring the language and the preferences.
  */
@@ -92,9 +92,11 @@ export const mountUi = (core: Core, c: Config, w: Win, loaders: UiLoaders): Prom
     let dialog: Dialog | undefined;
     // A failed load is forgotten, so the next opening tries again.
     const load = () => (preferences ||= loaders.prefs().then((m) => (m ? (dialog ||= m.createPreferences(ui, open)) : void (preferences = undefined))));
+    // On intent and at an opening, the declaration's code (the dialog's cookie tables) is fetched alongside.
+    const prepare = () => (loaders.decl(), load());
     const open = (from?: Element | null) => {
       const opener = from || (doc.activeElement == host ? root.activeElement : doc.activeElement);
-      load().then((d) => {
+      prepare().then((d) => {
         if (d) d.open(opener);
         else {
           // Without its file the dialog cannot open: the notice still lets the visitor decide.
@@ -138,6 +140,6 @@ export const mountUi = (core: Core, c: Config, w: Win, loaders: UiLoaders): Prom
 
     doc.body.prepend(host);
     sync();
-    return { open, warm: load, showBanner };
+    return { open, warm: prepare, showBanner };
   }
 };

@@ -8,6 +8,11 @@ import { isSafeUrl } from '../lib/safe-url';
 import { gaAddon, optOutSignal } from '../consent/signals';
 
 const FOCUSABLE = 'a[href],button,input:not([disabled]),summary';
+/** How long an opening waits for the cookie tables (ms). */
+const TABLES_WAIT = 1500;
+
+/** Draws each category's cookie table into its section of the dialog. */
+type Tables = (sections: Record<Category | 'necessary', HTMLElement>) => void;
 
 /**
  * California's opt-out icon (the blue and white toggle with a check and a cross), drawn as inline SVG
@@ -49,9 +54,23 @@ export const createPreferences = (ui: Ui, openFrom: (from: Element) => void) => 
   const sync = () => floating && (floating.hidden = !!ui.shown);
   sync();
   let dialog: ReturnType<typeof createDialog> | undefined;
+  // The declaration, which an opening waits for a while: a dialog opened without its tables gets them at
+  // its next opening.
+  let declared: Promise<Tables | undefined> | undefined;
+  const declare = () =>
+    (declared ||= Promise.all([ui.core.declaration(), ui.loaders.decl()]).then(
+      ([declaration, m]) =>
+        m &&
+        ((sections) => {
+          ui.styles(m.TABLE_CSS);
+          for (const category of declaration.categories) sections[category.category]?.append(...m.drawDetails(ui.w.document, category, declaration.labels));
+        }),
+      () => undefined,
+    ));
   return {
     sync,
-    open: (from: Element | null) => (dialog ||= createDialog(ui, t)).open(from),
+    open: (from: Element | null) =>
+      void Promise.race([declare(), new Promise<undefined>((r) => setTimeout(r, TABLES_WAIT))]).then((tables) => (dialog ||= createDialog(ui, t)).open(from, tables)),
   };
 };
 
@@ -64,6 +83,7 @@ export const createPreferences = (ui: Ui, openFrom: (from: Element) => void) => 
  * to the site's deletion request. Tab wraps inside, Escape closes without a decision, focus returns to the opener.
  */
 const createDialog = (ui: Ui, t: typeof EN_PREFERENCES & Ui['t']) => {
+  let drawn = false;
   const { core, c, w, el, button, choose, announce, root, lang } = ui;
   const deletionUrl = c.deletionRequestUrl;
   if (deletionUrl !== undefined && !isSafeUrl(deletionUrl)) console.error('consent-gate: invalid deletionRequestUrl: ' + deletionUrl);
@@ -78,15 +98,6 @@ const createDialog = (ui: Ui, t: typeof EN_PREFERENCES & Ui['t']) => {
       el('label', {}, input, el('span', { class: 's', 'aria-hidden': 'true' }), (t as Record<string, string>)[k], ...extra),
       el('p', {}, (t as Record<string, string>)[k + 'Info']),
     ));
-  // Each category's cookies, in a disclosure under it, once the declaration has loaded (a moment after the dialog).
-  Promise.all([core.declaration(), ui.loaders.decl()]).then(
-    ([declaration, m]) => {
-      if (!m) return;
-      ui.styles(m.TABLE_CSS);
-      for (const category of declaration.categories) sections[category.category]?.append(...m.drawDetails(w.document, category, declaration.labels));
-    },
-    () => {},
-  );
   const gpcNote = el('p', {}, t.gpc);
   const addonNote = el('p', {}, t.addon);
   const clientId = el('p');
@@ -159,8 +170,13 @@ const createDialog = (ui: Ui, t: typeof EN_PREFERENCES & Ui['t']) => {
   root.append(dialog);
 
   return {
-    open(from: Element | null) {
+    open(from: Element | null, tables?: Tables) {
       opener = from;
+      // The cookie tables go in as the dialog opens, never while it is open: the buttons would move under the pointer.
+      if (tables && !drawn && !dialog.open) {
+        tables(sections);
+        drawn = true;
+      }
       // A decision given here was given with these texts.
       ui.version = textsVersion(lang, t);
       for (const k of c.categories) switches[k].checked = core.isGranted(k);

@@ -106,7 +106,7 @@ describe('8. accessibility', () => {
     await page.keyboard.press('Enter');
     await page.locator('consent-gate dialog').waitFor();
     expect(await focused(page)).toBe('input ""');
-    // The cookie tables' disclosures, drawn a moment after the dialog, are in the order too.
+    // The cookie tables' disclosures are in the order too.
     await expect.poll(() => page.locator('consent-gate dialog summary').count()).toBe(4);
     const seen = new Set<string>();
     for (let i = 0; i < 14; i++) {
@@ -131,6 +131,44 @@ describe('8. accessibility', () => {
     expect(await page.evaluate(() => (window as any).ConsentGate.getConsent())).toBeNull();
     expect(await focused(page)).toBe('a "Cookie settings"');
     await context.close();
+  });
+
+  it("keeps the dialog's buttons where they first show: cookie tables (asked for on hover) slower than the dialog come before it opens, or at the next opening", async () => {
+    for (const delay of [400, 2500]) {
+      const { context } = await openContext(env.browser);
+      const page = await context.newPage();
+      await page.route('**/consent-gate.declaration.min.js', async (route) => {
+        await new Promise((r) => setTimeout(r, delay));
+        await route.continue();
+      });
+      await page.goto(site(env.server) + '/');
+      const declared = page.waitForResponse('**/consent-gate.declaration.min.js');
+      // The pointer over "Customize" asks for the declaration, before any click.
+      const asked = page.waitForRequest('**/consent-gate.declaration.min.js');
+      await page.locator('consent-gate .n').getByRole('button', { name: 'Customize', exact: true }).hover();
+      await asked;
+      await clickUi(page, 'Customize');
+      const dialog = page.locator('consent-gate dialog[open]');
+      await dialog.waitFor();
+      const reject = dialog.getByRole('button', { name: 'Reject all', exact: true });
+      const first = await reject.boundingBox();
+      const tablesAtOpening = await dialog.locator('details').count();
+      await declared;
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      // Nothing is drawn above the buttons while the dialog is open.
+      expect(await reject.boundingBox()).toEqual(first);
+      expect(await dialog.locator('details').count()).toBe(tablesAtOpening);
+      // A declaration there in time is in the dialog from the start; a later one, at the next opening.
+      if (delay == 400) expect(tablesAtOpening).toBe(4);
+      else {
+        expect(tablesAtOpening).toBe(0);
+        await page.keyboard.press('Escape');
+        await page.locator('footer [data-consent-open]').click();
+        await dialog.waitFor();
+        expect(await dialog.locator('details').count()).toBe(4);
+      }
+      await context.close();
+    }
   });
 
   it('never hides a focused element behind the notice (WCAG 2.4.11), at 1280 and 320 px', async () => {
