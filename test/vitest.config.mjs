@@ -33,6 +33,8 @@ export default defineConfig({
           globalSetup: ['test/e2e/global-setup.ts'],
           testTimeout: 60000,
           hookTimeout: 60000,
+          // Three audits at once at most, each a Chromium of its own.
+          maxConcurrency: 3,
         },
       },
       {

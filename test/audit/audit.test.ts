@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { JSDOM } from 'jsdom';
 import { startDemoServer } from '../../demo/server.mjs';
@@ -73,7 +73,8 @@ describe('consent-gate-audit', () => {
     console.log(`consent-gate-audit on the demo (4 pages, four phases): ${(r.json!.durationMs / 1000).toFixed(1)} s`);
   }, 90000);
 
-  it.each([
+  // The runs against the fixtures mostly wait for each site's network to settle: a few at once (maxConcurrency).
+  it.concurrent.each([
     ['a pixel request before consent', '/fixtures/pixel.html', ['tracker-after-refusal', 'tracker-before-choice'], 'www.facebook.com'],
     ['a cookie written before consent by a script outside consent-gate', '/fixtures/cookie-before.html', ['cookie-after-refusal', 'cookie-before-choice', 'cookie-after-withdrawal', 'undeclared-cookie'].sort(), '_fbp'],
     ['a cookie that survives Reject all', '/fixtures/survives-reject.html', ['cookie-after-refusal', 'cookie-after-withdrawal', 'undeclared-cookie'], '_clck'],
@@ -82,19 +83,20 @@ describe('consent-gate-audit', () => {
     ['an undeclared cookie', '/fixtures/undeclared.html', ['cookie-after-withdrawal', 'undeclared-cookie'], '_hjid'],
     ['a cookie living 25 months, declared for 30 days', '/fixtures/long-lived.html', ['lifetime-longer-than-declared'], '_shop_pref'],
   ])('fails on %s: exit 1, with its finding and its evidence', async (_, path, expected, subject) => {
-    const r = await runAudit(path, '--pages', '0', '--junit', join(dir, `fixture-${n + 1}.xml`));
+    const xml = join(dir, basename(path, '.html') + '.xml');
+    const r = await runAudit(path, '--pages', '0', '--junit', xml);
     expect(r.status).toBe(1);
     expect(types(r.json!)).toEqual(expected);
     const finding = r.json!.findings.find((f) => f.type == expected[expected.length - 1] || f.type == expected[0])!;
     expect(r.json!.findings.map((f) => f.subject)).toContain(subject);
     expect(finding.evidence).not.toBe('');
     // The JUnit file: one test case per kind of finding, this one failing.
-    const junit = new JSDOM(readFileSync(join(dir, `fixture-${n}.xml`), 'utf8'), { contentType: 'application/xml' }).window.document;
+    const junit = new JSDOM(readFileSync(xml, 'utf8'), { contentType: 'application/xml' }).window.document;
     expect(junit.querySelectorAll('testcase')).toHaveLength(11);
     expect(junit.querySelectorAll('testcase failure')).toHaveLength(expected.length);
   }, 60000);
 
-  it('drives another notice through --accept, --reject and --preferences, and finds the _ga its Reject leaves on the parent domain', async () => {
+  it.concurrent('drives another notice through --accept, --reject and --preferences, and finds the _ga its Reject leaves on the parent domain', async () => {
     const r = await runAudit('/fixtures/other-notice.html', '--pages', '0', '--accept', '#notice .accept', '--reject', '#notice .reject', '--preferences', '#prefs');
     expect(r.status).toBe(1);
     expect(r.json!.consentGate).toBe(false);
@@ -103,7 +105,7 @@ describe('consent-gate-audit', () => {
     expect(r.json!.notChecked).toEqual(['Cookies against a declaration: the site does not use consent-gate (no window.ConsentGate)']);
   }, 60000);
 
-  it('without selectors, runs the first visit alone on another notice and says what it could not check', async () => {
+  it.concurrent('without selectors, runs the first visit alone on another notice and says what it could not check', async () => {
     const r = await runAudit('/fixtures/other-notice.html', '--pages', '0');
     expect(r.status).toBe(0);
     expect(r.json!.phases.map((p) => p.name)).toEqual(['first-visit']);
@@ -111,7 +113,7 @@ describe('consent-gate-audit', () => {
     expect(r.stdout).toContain('? Not checked: Reject all, a reload, the other pages: the site does not use consent-gate, and no --accept and --reject selectors were given');
   }, 60000);
 
-  it('accepts known findings listed in --allow', async () => {
+  it.concurrent('accepts known findings listed in --allow', async () => {
     writeFileSync(
       join(dir, 'allow.json'),
       JSON.stringify([
@@ -123,7 +125,7 @@ describe('consent-gate-audit', () => {
     expect(r.status).toBe(0);
   }, 60000);
 
-  it('exits 2 when it cannot run: an unreachable URL, a notice that is not there, no URL at all', async () => {
+  it.concurrent('exits 2 when it cannot run: an unreachable URL, a notice that is not there, no URL at all', async () => {
     const unreachable = await runAudit('http://127.0.0.1:9/');
     expect([unreachable.status, unreachable.stderr]).toEqual([2, expect.stringMatching(/\nconsent-gate-audit: Could not load http:\/\/127\.0\.0\.1:9\/: /)]);
     const noNotice = await runAudit('/fixtures/other-notice.html', '--pages', '0', '--accept', '#cookie-banner .ok', '--reject', '#cookie-banner .no');
