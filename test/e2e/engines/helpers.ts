@@ -39,7 +39,18 @@ export const buttonCentre = (tab: Tab, text: string, where: Where) =>
 
 /** Click the consent UI's button `text` with the pointer, once it shows. */
 export const clickUi = async (tab: Tab, text: string, where: Where = '.n') => {
-  await expect.poll(() => buttonCentre(tab, text, where), { message: `button "${text}" in ${where}` }).not.toBeNull();
+  // When it does not show, the message says what the UI showed instead and what the page reported.
+  const state = () =>
+    tab.run(() => {
+      const root = document.querySelector('consent-gate')?.shadowRoot;
+      return `notice ${root?.querySelector<HTMLElement>('.n')?.hidden === false ? 'shown' : 'hidden'}, dialog ${root?.querySelector('dialog[open]') ? 'open' : 'closed'}, scrollY ${scrollY}`;
+    });
+  await expect
+    .poll(() => buttonCentre(tab, text, where), { message: `button "${text}" in ${where}` })
+    .not.toBeNull()
+    .catch(async (e) => {
+      throw new Error(`${(e as Error).message} (${await state()}; errors: ${JSON.stringify(await tab.errors())})`);
+    });
   const { x, y } = (await buttonCentre(tab, text, where))!;
   await tab.clickAt(x, y);
 };

@@ -322,8 +322,10 @@ export const engineScenarios = (name: keyof BrowserPaths, launch: Launcher) => {
       expect(await switchHit(tab, 'Functional')).toMatchObject({ checked: true });
       await clickUi(tab, 'Save choices', 'dialog');
       await expect.poll(() => consent(tab)).toMatchObject({ source: 'preferences', categories: { analytics: false, marketing: true, functional: true } });
-      // Functional granted: the embed loads (waited for, so its request is this scenario's).
+      // Functional granted: the embed loads; advertising granted: the ad tag's conversion ping (both waited
+      // for, so that their requests are this scenario's, not the next one's).
       await expect.poll(() => env.network.log.embeds).toHaveLength(1);
+      await expect.poll(() => env.network.log.google.filter((u) => u.includes('doubleclick'))).toHaveLength(1);
       expect(await tab.errors()).toEqual([]);
     });
 
