@@ -68,7 +68,57 @@ export interface ConsentStore {
 }
 
 /** The categories as the rows hold them, in their fixed order. */
-export const LOG_CATEGORIES: Category[] = ['analytics', 'marketing', 'functional'];
+const LOG_CATEGORIES: Category[] = ['analytics', 'marketing', 'functional'];
 
-/** Counts as a day's stats. */
-export const categoryStats = (granted: number, denied: number): CategoryStats => ({ granted, denied, rate: granted + denied ? granted / (granted + denied) : null });
+/** The table's columns, in the order of `rowValues`. */
+export const LOG_COLUMNS = 'consent_id, decided_at, received_at, revision, notice, mode, source, analytics, marketing, functional, page_path, language, ip_prefix, user_agent';
+
+/** `row`'s values in the order of LOG_COLUMNS, its times and flags as the store's driver takes them. */
+export const rowValues = (row: LogRow, time: (ms: number) => unknown, flag: (v: boolean | null) => unknown): unknown[] => [
+  row.consentId,
+  time(row.decidedAt),
+  time(row.receivedAt),
+  row.revision,
+  row.notice,
+  row.mode,
+  row.source,
+  ...LOG_CATEGORIES.map((c) => flag(row[c])),
+  row.path,
+  row.language,
+  row.ipPrefix,
+  row.userAgent,
+];
+
+/** A row as the store's driver returns it, its times and flags read back with `time` and `flag`. */
+export const rowFrom = (r: Record<string, unknown>, time: (v: unknown) => number, flag: (v: unknown) => boolean | null): LogRow => ({
+  consentId: r.consent_id as string,
+  decidedAt: time(r.decided_at),
+  receivedAt: time(r.received_at),
+  revision: Number(r.revision),
+  notice: (r.notice as string) ?? null,
+  mode: r.mode as LogRow['mode'],
+  source: r.source as LogRow['source'],
+  analytics: flag(r.analytics),
+  marketing: flag(r.marketing),
+  functional: flag(r.functional),
+  path: r.page_path as string,
+  language: (r.language as string) ?? null,
+  ipPrefix: (r.ip_prefix as string) ?? null,
+  userAgent: (r.user_agent as string) ?? null,
+});
+
+/**
+ * The stats query's per-category columns (`<category>_granted`, `<category>_denied`), each counted by the
+ * store's SQL for one category (`counts`).
+ */
+export const countColumns = (counts: (category: string) => string) => LOG_CATEGORIES.map(counts).join(', ');
+
+/** A row of the stats query (`day`, `decisions` and countColumns') as a day's stats. */
+export const dayStats = (r: Record<string, unknown>): DayStats => {
+  const day = { day: r.day as string, decisions: Number(r.decisions) } as DayStats;
+  for (const c of LOG_CATEGORIES) {
+    const [granted, denied] = [Number(r[c + '_granted'] || 0), Number(r[c + '_denied'] || 0)];
+    day[c] = { granted, denied, rate: granted + denied ? granted / (granted + denied) : null };
+  }
+  return day;
+};

@@ -14,8 +14,8 @@ import { clickUi, gaState, GA_ID, openContext, site, sleep, useBrowserAndSite } 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const bundleDir = join(root, 'test/e2e/fixtures/.bundle');
 const app = mkdtempSync(join(tmpdir(), 'consent-gate-app-'));
-const run = (cmd: string, args: string[], cwd = app) =>
-  execFileSync(cmd, args, { cwd, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '', npm_config_audit: 'false', npm_config_fund: 'false' } });
+const ENV = { ...process.env, NODE_OPTIONS: '', npm_config_audit: 'false', npm_config_fund: 'false' };
+const run = (cmd: string, args: string[], cwd = app) => execFileSync(cmd, args, { cwd, encoding: 'utf8', env: ENV });
 const bin = (name: string) => join(root, 'node_modules/.bin', name);
 const bundlers = join(root, 'test/bundlers');
 let tarball = '';
@@ -29,7 +29,7 @@ const packNeverBuilt = () =>
     const clone = mkdtempSync(join(tmpdir(), 'consent-gate-clone-'));
     for (const entry of ['package.json', 'rollup.config.mjs', 'tsconfig.json', 'README.md', 'LICENSE', 'src']) cpSync(join(root, entry), join(clone, entry), { recursive: true });
     symlinkSync(join(root, 'node_modules'), join(clone, 'node_modules'));
-    execFile('npm', ['pack', '--dry-run', '--json', '--silent'], { cwd: clone, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } }, (error, stdout) => {
+    execFile('npm', ['pack', '--dry-run', '--json', '--silent'], { cwd: clone, encoding: 'utf8', env: ENV }, (error, stdout) => {
       rmSync(clone, { recursive: true, force: true });
       if (error) reject(error);
       else resolve(JSON.parse(stdout.replace(/^[^[]*/, ''))[0].files.map((f: { path: string }) => f.path));

@@ -1,5 +1,5 @@
-import type { ConsentStore, DayStats, LogRow } from '../store';
-import { categoryStats } from '../store';
+import type { ConsentStore } from '../store';
+import { countColumns, dayStats, LOG_COLUMNS, rowFrom, rowValues } from '../store';
 import { MIGRATIONS } from '../migrations';
 
 /** What the store needs of a `pg` Pool (or of anything that quacks like one). */
@@ -9,28 +9,12 @@ export interface PgPool {
   end(): Promise<void>;
 }
 
-const COLUMNS = 'consent_id, decided_at, received_at, revision, notice, mode, source, analytics, marketing, functional, page_path, language, ip_prefix, user_agent';
 /** Rows per INSERT statement: 14 parameters each, well under PostgreSQL's 65,535. */
 const BATCH = 500;
 /** The advisory lock that lets one process at a time migrate. */
 const MIGRATION_LOCK = 727214;
 
-const rowOf = (r: Record<string, unknown>): LogRow => ({
-  consentId: r.consent_id as string,
-  decidedAt: (r.decided_at as Date).getTime(),
-  receivedAt: (r.received_at as Date).getTime(),
-  revision: Number(r.revision),
-  notice: (r.notice as string) ?? null,
-  mode: r.mode as LogRow['mode'],
-  source: r.source as LogRow['source'],
-  analytics: (r.analytics as boolean) ?? null,
-  marketing: (r.marketing as boolean) ?? null,
-  functional: (r.functional as boolean) ?? null,
-  path: r.page_path as string,
-  language: (r.language as string) ?? null,
-  ipPrefix: (r.ip_prefix as string) ?? null,
-  userAgent: (r.user_agent as string) ?? null,
-});
+const rowOf = (r: Record<string, unknown>) => rowFrom(r, (v) => (v as Date).getTime(), (v) => (v as boolean) ?? null);
 
 /** The UTC month of `ms` as `[year, month (1-12)]`, and its partition's name. */
 const monthOf = (ms: number) => {
@@ -39,6 +23,8 @@ const monthOf = (ms: number) => {
 };
 const partition = ([y, m]: readonly [number, number]) => `consent_log_y${y}m${String(m).padStart(2, '0')}`;
 const monthStart = (y: number, m: number) => new Date(Date.UTC(y, m - 1, 1)).toISOString();
+/** The start of the month after month `m` (1-12) of `y`. */
+const nextMonthStart = (y: number, m: number) => monthStart(m == 12 ? y + 1 : y, m == 12 ? 1 : m + 1);
 
 /**
  * The PostgreSQL store, through `pg`: a table partitioned by month of the decision (each partition created
@@ -73,7 +59,7 @@ export const openPostgres = async (target: string | PgPool): Promise<ConsentStor
     if (months.has(name)) return;
     const [y, m] = month;
     await pool
-      .query(`CREATE TABLE IF NOT EXISTS ${name} PARTITION OF consent_log FOR VALUES FROM ('${monthStart(y, m)}') TO ('${monthStart(m == 12 ? y + 1 : y, m == 12 ? 1 : m + 1)}')`)
+      .query(`CREATE TABLE IF NOT EXISTS ${name} PARTITION OF consent_log FOR VALUES FROM ('${monthStart(y, m)}') TO ('${nextMonthStart(y, m)}')`)
       .catch((e: { code?: string }) => {
         if (e.code != '42P07' && e.code != '23505') throw e;
       });
@@ -85,9 +71,9 @@ export const openPostgres = async (target: string | PgPool): Promise<ConsentStor
       for (const r of rows) await ensure(monthOf(r.decidedAt));
       for (let i = 0; i < rows.length; i += BATCH) {
         const batch = rows.slice(i, i + BATCH);
-        const values = batch.flatMap((r) => [r.consentId, new Date(r.decidedAt), new Date(r.receivedAt), r.revision, r.notice, r.mode, r.source, r.analytics, r.marketing, r.functional, r.path, r.language, r.ipPrefix, r.userAgent]);
+        const values = batch.flatMap((r) => rowValues(r, (ms) => new Date(ms), (v) => v));
         const places = batch.map((_, j) => '(' + Array.from({ length: 14 }, (_, k) => '$' + (j * 14 + k + 1)).join(', ') + ')').join(', ');
-        await pool.query(`INSERT INTO consent_log (${COLUMNS}) VALUES ${places} ON CONFLICT DO NOTHING`, values);
+        await pool.query(`INSERT INTO consent_log (${LOG_COLUMNS}) VALUES ${places} ON CONFLICT DO NOTHING`, values);
       }
     },
     lookup: async (id) => (await pool.query('SELECT * FROM consent_log WHERE consent_id = $1 ORDER BY decided_at', [id])).rows.map(rowOf),
@@ -100,7 +86,7 @@ export const openPostgres = async (target: string | PgPool): Promise<ConsentStor
         const m = /^consent_log_y(\d{4})m(\d{2})$/.exec(name);
         if (!m) continue;
         const [y, mo] = [Number(m[1]), Number(m[2])];
-        if (Date.parse(monthStart(mo == 12 ? y + 1 : y, mo == 12 ? 1 : mo + 1)) > before) continue;
+        if (Date.parse(nextMonthStart(y, mo)) > before) continue;
         removed += Number((await pool.query(`SELECT count(*) AS n FROM ${name}`)).rows[0].n);
         await pool.query(`DROP TABLE IF EXISTS ${name}`);
         months.delete(name);
@@ -110,19 +96,11 @@ export const openPostgres = async (target: string | PgPool): Promise<ConsentStor
     stats: async (from, to) =>
       (
         await pool.query(
-          `SELECT to_char(decided_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, count(*) AS decisions, ${counts('analytics')}, ${counts('marketing')}, ${counts('functional')}
+          `SELECT to_char(decided_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, count(*) AS decisions, ${countColumns(counts)}
            FROM consent_log WHERE decided_at >= $1 AND decided_at < $2 GROUP BY day ORDER BY day`,
           [new Date(from), new Date(to)],
         )
-      ).rows.map(
-        (r): DayStats => ({
-          day: r.day as string,
-          decisions: Number(r.decisions),
-          analytics: categoryStats(Number(r.analytics_granted), Number(r.analytics_denied)),
-          marketing: categoryStats(Number(r.marketing_granted), Number(r.marketing_denied)),
-          functional: categoryStats(Number(r.functional_granted), Number(r.functional_denied)),
-        }),
-      ),
+      ).rows.map(dayStats),
     latest: async (limit) => (await pool.query('SELECT * FROM consent_log ORDER BY received_at DESC, decided_at DESC LIMIT $1', [limit])).rows.map(rowOf),
     close: async () => {
       if (own) await pool.end();

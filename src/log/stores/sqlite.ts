@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { ConsentStore, DayStats, LogRow } from '../store';
-import { categoryStats } from '../store';
+import type { ConsentStore, LogRow } from '../store';
+import { countColumns, dayStats, LOG_COLUMNS, rowFrom, rowValues } from '../store';
 import { MIGRATIONS } from '../migrations';
 
 type Db = {
@@ -11,27 +11,8 @@ type Db = {
   close(): void;
 };
 
-const COLUMNS = 'consent_id, decided_at, received_at, revision, notice, mode, source, analytics, marketing, functional, page_path, language, ip_prefix, user_agent';
 const flag = (v: boolean | null) => (v == null ? null : +v);
-const bool = (v: unknown) => (v == null ? null : v == 1);
-
-/** A row as the table holds it. */
-const rowOf = (r: Record<string, unknown>): LogRow => ({
-  consentId: r.consent_id as string,
-  decidedAt: Number(r.decided_at),
-  receivedAt: Number(r.received_at),
-  revision: Number(r.revision),
-  notice: (r.notice as string) ?? null,
-  mode: r.mode as LogRow['mode'],
-  source: r.source as LogRow['source'],
-  analytics: bool(r.analytics),
-  marketing: bool(r.marketing),
-  functional: bool(r.functional),
-  path: r.page_path as string,
-  language: (r.language as string) ?? null,
-  ipPrefix: (r.ip_prefix as string) ?? null,
-  userAgent: (r.user_agent as string) ?? null,
-});
+const rowOf = (r: Record<string, unknown>) => rowFrom(r, Number, (v) => (v == null ? null : v == 1));
 
 /**
  * The embedded store: one SQLite file through libSQL (its binaries come from npm, nothing is compiled or
@@ -51,10 +32,9 @@ export const openSqlite = async (path: string): Promise<ConsentStore> => {
         db.exec(sql);
         db.prepare('INSERT INTO consent_gate_migrations VALUES (?, ?)').run(version, Date.now());
       })();
-  const insert = db.prepare(`INSERT INTO consent_log (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`);
+  const insert = db.prepare(`INSERT INTO consent_log (${LOG_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`);
   const insertAll = db.transaction((rows: LogRow[]) => {
-    for (const r of rows)
-      insert.run(r.consentId, r.decidedAt, r.receivedAt, r.revision, r.notice, r.mode, r.source, flag(r.analytics), flag(r.marketing), flag(r.functional), r.path, r.language, r.ipPrefix, r.userAgent);
+    for (const r of rows) insert.run(...rowValues(r, (ms) => ms, flag));
   });
   const counts = (c: string) => `SUM(${c} = 1) AS ${c}_granted, SUM(${c} = 0) AS ${c}_denied`;
   return {
@@ -65,19 +45,11 @@ export const openSqlite = async (path: string): Promise<ConsentStore> => {
     stats: async (from, to) =>
       db
         .prepare(
-          `SELECT strftime('%Y-%m-%d', decided_at / 1000, 'unixepoch') AS day, COUNT(*) AS decisions, ${counts('analytics')}, ${counts('marketing')}, ${counts('functional')}
+          `SELECT strftime('%Y-%m-%d', decided_at / 1000, 'unixepoch') AS day, COUNT(*) AS decisions, ${countColumns(counts)}
            FROM consent_log WHERE decided_at >= ? AND decided_at < ? GROUP BY day ORDER BY day`,
         )
         .all(from, to)
-        .map(
-          (r): DayStats => ({
-            day: r.day as string,
-            decisions: Number(r.decisions),
-            analytics: categoryStats(Number(r.analytics_granted || 0), Number(r.analytics_denied || 0)),
-            marketing: categoryStats(Number(r.marketing_granted || 0), Number(r.marketing_denied || 0)),
-            functional: categoryStats(Number(r.functional_granted || 0), Number(r.functional_denied || 0)),
-          }),
-        ),
+        .map(dayStats),
     latest: async (limit) => db.prepare('SELECT * FROM consent_log ORDER BY received_at DESC, decided_at DESC LIMIT ?').all(limit).map(rowOf),
     close: async () => db.close(),
   };
