@@ -109,6 +109,8 @@ const LIBS_RUN = [
   ...(ONLY ? LIBS.filter((lib) => ONLY.some((name) => lib.name.startsWith(name))) : LIBS),
   ...(BASELINE ? [{ ...LIBS[0], name: 'consent-gate baseline', page: '../baseline/page.html' }] : []),
 ];
+/** A comparison of some: printed, and BENCHMARKS.md left as it is. */
+const COMPARING = !!(ONLY || BASELINE);
 
 /** The mounts of the baseline's files and of its page (the same page, its script from there). */
 const baselineMounts = () => {
@@ -194,8 +196,8 @@ const main = async () => {
 
   const chromiumVersion = execFileSync(executablePath, ['--version'], { encoding: 'utf8' }).trim();
   // Opening the preferences on a slow connection, now that they come on intent.
-  const dialog = ONLY || BASELINE ? {} : await measureDialog(root + 'dist/');
-  if (ONLY || BASELINE) for (const r of Object.values(results)) console.log(`${r.lib.name}: script time median ${median(r.script).toFixed(1)} ms (p10 ${quantile(r.script, 0.1).toFixed(1)}, p90 ${quantile(r.script, 0.9).toFixed(1)}), time to notice median ${median(r.times).toFixed(0)} ms, ${r.script.length} loads`);
+  const dialog = COMPARING ? {} : await measureDialog(root + 'dist/');
+  if (COMPARING) for (const r of Object.values(results)) console.log(`${r.lib.name}: script time median ${median(r.script).toFixed(1)} ms (p10 ${quantile(r.script, 0.1).toFixed(1)}, p90 ${quantile(r.script, 0.9).toFixed(1)}), time to notice median ${median(r.times).toFixed(0)} ms, ${r.script.length} loads`);
   else writeReport(results, { chromiumVersion, node: process.version, runs: RUNS, dialog });
 };
 
