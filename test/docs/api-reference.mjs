@@ -28,6 +28,8 @@ export const slug = (text) =>
 
 const oneLine = (text) => text.replace(/\s*\n\s*/g, ' ').trim();
 const cell = (text) => oneLine(text).replace(/\|/g, '\\|');
+/** A `@default` tag's text as code, unless it holds code already. */
+const asCode = (text) => (text.includes('`') ? text : '`' + text + '`');
 
 /** The generated reference, as Markdown. */
 export const apiReference = () => {
@@ -38,6 +40,11 @@ export const apiReference = () => {
   const documented = new Map();
   /** name → its heading, from the first pass, so a link may point forward. */
   const known = new Map();
+  /** `name`, declared as `text`, gets its section under `heading`. */
+  const register = (name, text, heading) => {
+    documented.set(name, { text, heading });
+    if (!known.has(name)) known.set(name, heading);
+  };
   /** `{@link X}` as a link to X's section where it has one. */
   const links = (text) =>
     text.replace(/\{@link\s+([^}\s|]+)(?:\s*\|?\s*([^}]*))?\}/g, (_, target, label) => {
@@ -77,8 +84,7 @@ export const apiReference = () => {
           continue;
         }
         const heading = same ? `${name} (${entry})` : name;
-        documented.set(name, { text, doc: docOf(symbol), heading });
-        if (!known.has(name)) known.set(name, heading);
+        register(name, text, heading);
         out.push(`### ${heading}`, '');
         out.push(...describe(symbol, node, source, entry));
       }
@@ -116,7 +122,7 @@ export const apiReference = () => {
       const text = (ts.isVariableDeclaration(node) ? 'const ' + node.getText(source) : node.getText(source)).replace(/^declare /, '');
       out.push('```ts', text.replace(/\{\s*$/, '').trim() + (ts.isFunctionDeclaration(node) || /;$/.test(text) ? '' : ';'), '```', '');
       if (doc) out.push(links(doc), '');
-      for (const tag of tags.filter((t) => t.name == 'default')) out.push(`Default: ${tag.text.includes('`') ? tag.text : '`' + tag.text + '`'}.`, '');
+      for (const tag of tags.filter((t) => t.name == 'default')) out.push(`Default: ${asCode(tag.text)}.`, '');
       out.push(...exampleBlocks(tags, entry));
     }
     return out;
@@ -139,7 +145,7 @@ export const apiReference = () => {
       if (ts.isMethodSignature(member)) type = `(${member.parameters.map((p) => p.getText(source)).join(', ')}) => ${member.type ? member.type.getText(source) : 'void'}`;
       else type = member.type ? member.type.getText(source) : '';
       const tags = tagsOf(symbol);
-      const defaults = tags.filter((t) => t.name == 'default').map((t) => (t.text.includes('`') ? t.text : '`' + t.text + '`'));
+      const defaults = tags.filter((t) => t.name == 'default').map((t) => asCode(t.text));
       rows.push(`| \`${name}\` | \`${cell(type).replace(/`/g, "'")}\` | ${defaults.map(cell).join(' ')} | ${cell(links(docOf(symbol)))} |`);
       for (const t of tags.filter((t) => t.name == 'example')) examples.push(`\`${symbol.getName()}\`:`, '', '```ts example ' + entry, t.text.trim(), '```', '');
     }
@@ -153,8 +159,7 @@ export const apiReference = () => {
     for (const statement of global.body.statements) {
       if (!ts.isInterfaceDeclaration(statement)) continue;
       const heading = `${statement.name.text} (global)`;
-      documented.set(statement.name.text, { text: statement.getText(source), doc: '', heading });
-      if (!known.has(statement.name.text)) known.set(statement.name.text, heading);
+      register(statement.name.text, statement.getText(source), heading);
       out.push(`### ${heading}`, '', statement.name.text == 'Window' ? 'What the script tag puts on `window`.' : "The script tag's events, dispatched on `window` (the npm entry dispatches them too).", '');
       out.push(...memberTable(statement, source, 'consent-gate/consent-gate.min.js'));
     }

@@ -68,10 +68,11 @@ afterAll(() => browser?.close());
 
 describe('HTML examples in the documentation', () => {
   for (const doc of docFiles() as string[]) {
-    const blocks = (codeBlocks(read(doc)) as Block[]).filter((b) => b.lang == 'html');
+    const all = codeBlocks(read(doc)) as Block[];
+    const blocks = all.filter((b) => b.lang == 'html');
     if (!blocks.length) continue;
     // Files the same page shows with a path (a configuration script), served at that path.
-    const files = Object.fromEntries((codeBlocks(read(doc)) as Block[]).filter((b) => b.path && b.lang != 'html').map((b) => ['/' + b.path!.replace(/^\//, ''), b.code]));
+    const files = Object.fromEntries(all.filter((b) => b.path && b.lang != 'html').map((b) => ['/' + b.path!.replace(/^\//, ''), b.code]));
     it(`${doc}: ${blocks.length} example(s) load in Chromium with no error and no request off the site`, async () => {
       const problems: string[] = [];
       for (const b of blocks) for (const p of await loadProblems(browser, asPage(b.code), files)) problems.push(`${doc}:${b.line}: ${p}`);

@@ -38,10 +38,12 @@ describe('links and images in the documentation', () => {
     expect(guides.filter((g) => !readme.includes(g))).toEqual([]);
   });
 
-  it('finds what it is for: a missing file, a missing heading, a plain http link', () => {
+  it('finds what it is for: a missing file, a missing heading, a plain http link, on its line', () => {
     expect(brokenLink('README.md', { target: 'docs/no-such-guide.md', line: 1, image: false })).toMatch(/no such file/);
     expect(brokenLink('README.md', { target: 'docs/regions.md#no-such-heading', line: 1, image: false })).toMatch(/no heading #no-such-heading/);
     expect(brokenLink('docs/regions.md', { target: '#choosing-the-mode-on-your-server', line: 1, image: false })).toBeUndefined();
     expect(brokenLink('README.md', { target: 'http://example.com/', line: 1, image: false })).toMatch(/https/);
+    // A link is reported on its own line, code blocks above it counted.
+    expect(links('Intro\n\n```sh\nnpm test\n```\n\nSee [the guide](docs/no-such-guide.md).\n')).toEqual([{ target: 'docs/no-such-guide.md', line: 7, image: false }]);
   });
 });

@@ -11,54 +11,57 @@ export const root = fileURLToPath(new URL('../..', import.meta.url));
 export const docFiles = () => ['README.md', 'audit/README.md', ...readdirSync(join(root, 'docs')).filter((f) => f.endsWith('.md')).map((f) => 'docs/' + f)];
 
 /**
- * The fenced code blocks of `text`: ` ```lang path words `, each with the line its code starts on.
- * @returns {{ lang: string, path?: string, words: string[], code: string, line: number }[]}
+ * The fenced code blocks of `lines`: the fence's line, the lines of its code (`start` to `end`, exclusive,
+ * the closing fence at `end`), its indent, and its info string.
  */
-export const codeBlocks = (text) => {
-  const blocks = [];
-  const lines = text.split('\n');
+const fences = (lines) => {
+  const out = [];
   for (let i = 0; i < lines.length; i++) {
     const open = /^(\s*)(`{3,}|~{3,})(.*)$/.exec(lines[i]);
     if (!open) continue;
     const [, indent, fence, info] = open;
-    const start = i + 1;
-    let end = start;
+    let end = i + 1;
     while (end < lines.length && !lines[end].trimStart().startsWith(fence)) end++;
-    const [lang = '', ...words] = info.trim().split(/\s+/).filter(Boolean);
-    const path = words[0] && /[./]/.test(words[0]) && words[0] != 'example' ? words[0] : undefined;
-    blocks.push({ lang, path, words, code: lines.slice(start, end).map((l) => l.slice(Math.min(indent.length, l.length - l.trimStart().length))).join('\n'), line: start + 1 });
+    out.push({ open: i, start: i + 1, end, indent, info });
     i = end;
   }
-  return blocks;
+  return out;
+};
+
+/**
+ * The fenced code blocks of `text`: ` ```lang path words `, each with the line its code starts on.
+ * @returns {{ lang: string, path?: string, words: string[], code: string, line: number }[]}
+ */
+export const codeBlocks = (text) => {
+  const lines = text.split('\n');
+  return fences(lines).map(({ start, end, indent, info }) => {
+    const [lang = '', ...words] = info.trim().split(/\s+/).filter(Boolean);
+    const path = words[0] && /[./]/.test(words[0]) && words[0] != 'example' ? words[0] : undefined;
+    return { lang, path, words, code: lines.slice(start, end).map((l) => l.slice(Math.min(indent.length, l.length - l.trimStart().length))).join('\n'), line: start + 1 };
+  });
+};
+
+/** `text`'s lines with those of its fenced code blocks (fences included) left empty: its prose, line for line. */
+const outsideFences = (text) => {
+  const lines = text.split('\n');
+  for (const { open, end } of fences(lines)) lines.fill('', open, end + 1);
+  return lines;
 };
 
 /** `text` without its fenced code blocks and inline code spans (where a link is no link). */
 const prose = (text) =>
-  text
-    .split('\n')
-    .reduce((acc, line) => {
-      if (/^\s*(`{3,}|~{3,})/.test(line)) acc.inFence = !acc.inFence;
-      else if (!acc.inFence) acc.lines.push(line);
-      else acc.lines.push('');
-      return acc;
-    }, { inFence: false, lines: [] })
-    .lines.join('\n')
+  outsideFences(text)
+    .join('\n')
     .replace(/`[^`\n]*`/g, (code) => ' '.repeat(code.length));
 
 /** The inline code spans of `text`'s prose (not of its code blocks). */
-export const inlineCode = (text) => {
-  const outside = text.replace(/^(\s*)(`{3,}|~{3,})[\s\S]*?^\s*\2\s*$/gm, '');
-  return [...outside.matchAll(/`([^`\n]+)`/g)].map((m) => m[1]);
-};
+export const inlineCode = (text) => [...outsideFences(text).join('\n').matchAll(/`([^`\n]+)`/g)].map((m) => m[1]);
 
 /** Every heading's anchor, as GitHub makes them (a repeated heading gets `-1`, `-2`…), and explicit ids. */
 export const anchors = (text) => {
   const seen = new Map();
   const out = new Set();
-  let inFence = false;
-  for (const line of text.split('\n')) {
-    if (/^\s*(`{3,}|~{3,})/.test(line)) inFence = !inFence;
-    if (inFence) continue;
+  for (const line of outsideFences(text)) {
     for (const m of line.matchAll(/<a\s+(?:id|name)="([^"]+)"/g)) out.add(m[1]);
     const h = /^#{1,6}\s+(.*?)\s*#*\s*$/.exec(line);
     if (!h) continue;
