@@ -76,6 +76,29 @@ export type Launcher = (proxyPort: number, paths: BrowserPaths) => Promise<Engin
 /** The page-side errors the collector of network.ts gathered (an empty list where it is missing). */
 export const collectedErrors = (): string[] => ((window as unknown as { __errors?: string[] }).__errors || []).slice();
 
+const FLUSH = '__e2e-flush ';
+
+/**
+ * The errors of a page whose driver reports them as events (Chromium, Firefox): an event arrives some time
+ * after the page logged it, so `errors()` logs a marker through console.error and waits for its event;
+ * every error the page logged before the call is then in the list (the marker left out). Without it, an
+ * error logged just before a snapshot (Firefox's "Cookie … rejected" from GA's own writes) could arrive after it.
+ */
+export const driverLog = (evaluate: (source: string) => Promise<unknown>) => {
+  const seen: string[] = [];
+  let marks = 0;
+  return {
+    push: (message: string) => void seen.push(message),
+    async errors(): Promise<string[]> {
+      const mark = FLUSH + ++marks;
+      const collected = (await evaluate(`(console.error(${JSON.stringify(mark)}), ${callSource(collectedErrors, [])})`)) as string[];
+      for (const end = Date.now() + 5000; !seen.includes(mark); await new Promise((r) => setTimeout(r, 20)))
+        if (Date.now() > end) throw new Error(`the driver did not report the page's console.error("${mark}") within 5 s`);
+      return [...seen, ...collected].filter((e) => !e.includes(FLUSH));
+    },
+  };
+};
+
 /** The preferences' switch labelled `name` (its label starts with it), found in the page; for the drivers' element clicks. */
 export const findSwitch = (name: string): HTMLInputElement | undefined =>
   Array.from(document.querySelector('consent-gate')?.shadowRoot?.querySelectorAll<HTMLInputElement>('dialog[open] input[role=switch]') || []).find((input) =>

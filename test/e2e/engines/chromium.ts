@@ -1,5 +1,5 @@
 import { chromium } from 'playwright';
-import { callSource, collectedErrors, VIEWPORT, type Key, type Launcher, type Tab } from './adapter';
+import { callSource, driverLog, VIEWPORT, type Key, type Launcher, type Tab } from './adapter';
 
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const KEYS: Record<Key, string> = { Tab: 'Tab', 'Shift+Tab': 'Shift+Tab', Escape: 'Escape', Enter: 'Enter' };
@@ -20,9 +20,9 @@ export const launchChromium: Launcher = async (proxyPort, paths) => {
       return {
         async open(url) {
           const page = await context.newPage();
-          const driverErrors: string[] = [];
-          page.on('pageerror', (e) => driverErrors.push(e.message));
-          page.on('console', (m) => m.type() == 'error' && driverErrors.push(m.text()));
+          const log = driverLog((source) => page.evaluate(source));
+          page.on('pageerror', (e) => log.push(e.message));
+          page.on('console', (m) => m.type() == 'error' && log.push(m.text()));
           await page.goto(url);
           const tab: Tab = {
             goto: async (to) => void (await page.goto(to)),
@@ -34,7 +34,7 @@ export const launchChromium: Launcher = async (proxyPort, paths) => {
             front: () => page.bringToFront(),
             viewport: (width, height) => page.setViewportSize({ width, height }),
             cookies: async () => (await context.cookies(page.url())).map(({ name, domain, path }) => ({ name, domain, path })),
-            errors: async () => [...driverErrors, ...(await page.evaluate(collectedErrors))],
+            errors: log.errors,
           };
           return tab;
         },

@@ -1,5 +1,5 @@
 import puppeteer, { type ElementHandle, type Page } from 'puppeteer-core';
-import { callSource, collectedErrors, findSwitch, VIEWPORT, type Key, type Launcher, type Tab } from './adapter';
+import { callSource, driverLog, findSwitch, VIEWPORT, type Key, type Launcher, type Tab } from './adapter';
 
 const KEYS: Record<Key, string[]> = { Tab: ['Tab'], 'Shift+Tab': ['Shift', 'Tab'], Escape: ['Escape'], Enter: ['Enter'] };
 
@@ -46,10 +46,10 @@ export const launchFirefox: Launcher = async (proxyPort, paths) => {
       return {
         async open(url) {
           const page = await context.newPage();
-          const driverErrors: string[] = [];
+          const log = driverLog((source) => page.evaluate(source));
           // Firefox reports refused cookies ("Cookie … has been rejected for invalid domain") as page errors.
-          page.on('pageerror', (e) => driverErrors.push(String((e as Error).message ?? e)));
-          page.on('console', (m) => m.type() == 'error' && driverErrors.push(m.text()));
+          page.on('pageerror', (e) => log.push(String((e as Error).message ?? e)));
+          page.on('console', (m) => m.type() == 'error' && log.push(m.text()));
           await page.goto(url);
           const tab: Tab = {
             goto: async (to) => void (await page.goto(to)),
@@ -65,7 +65,7 @@ export const launchFirefox: Launcher = async (proxyPort, paths) => {
             front: () => page.bringToFront(),
             viewport: (width, height) => page.setViewport({ width, height }),
             cookies: async () => (await context.cookies()).filter((c) => cookieMatches(c, page.url())).map(({ name, domain, path }) => ({ name, domain, path })),
-            errors: async () => [...driverErrors, ...(await page.evaluate(collectedErrors))],
+            errors: log.errors,
           };
           return tab;
         },
