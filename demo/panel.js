@@ -1,4 +1,5 @@
 // The demo's live panel: the consent record, what each category runs, the ga-disable flags, the cookies and the hits sent.
+// It sits below the footer: as it grows with the cookies, no link a visitor is about to click moves.
 (function () {
   var panel = document.getElementById('panel');
   var gate = window.ConsentGate;

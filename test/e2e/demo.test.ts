@@ -37,4 +37,18 @@ describe('the demo, as npm start serves it', () => {
     expect(problems).toEqual([]);
     await context.close();
   });
+
+  it('keeps "Cookie settings" in the footer where it is while the live panel fills with cookies', async () => {
+    const context = await env.browser.newContext({ viewport: { width: 375, height: 700 } });
+    const page = await context.newPage();
+    await page.goto(`http://www.shop.example.test:${env.server.port}/`, { waitUntil: 'networkidle' });
+    const link = page.locator('footer [data-consent-open]');
+    const top = () => link.evaluate((a) => Math.round(a.getBoundingClientRect().top + scrollY));
+    const before = await top();
+    await page.locator('consent-gate .n').getByRole('button', { name: 'Accept all' }).click();
+    // The panel shows GA's cookies, written by the stand-in after Accept all.
+    await expect.poll(() => page.locator('#panel').textContent(), { timeout: 5000 }).toMatch(/_ga_DEMO1234=/);
+    expect(await top()).toBe(before);
+    await context.close();
+  });
 });
