@@ -98,8 +98,9 @@ export const createGoogleGate = (c: Config, win: Win): GoogleGate => {
       if (container && !held!.gtm) {
         held!.gtm = 1;
         push({ 'gtm.start': Date.now(), event: 'gtm.js' });
-        load(c.gtmSrc, c.gtmId!, 1);
       }
+      // A container that failed to load is asked for again, under the one gtm.js it has not read yet.
+      if (container) load(c.gtmSrc, c.gtmId!, 1);
       if (held!.gtm) push({ event: UPDATE_EVENT, consent_gate: Object.fromEntries(CATEGORIES.map((k) => [k, granted?.[k] ? 'granted' : 'denied'])) });
     },
   };

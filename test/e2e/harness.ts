@@ -41,7 +41,7 @@ export const useBrowserAndSite = (headers?: (path: string) => Record<string, str
 };
 
 /** A new browser profile with Google intercepted, page errors and CSP violations collected. */
-export const openContext = async (browser: Browser, options: { blockGtag?: boolean; gpc?: boolean } = {}) => {
+export const openContext = async (browser: Browser, options: { blockTags?: boolean; gpc?: boolean } = {}) => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const google = await interceptGoogle(context, options);
   const errors: string[] = [];

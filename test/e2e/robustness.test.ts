@@ -236,18 +236,31 @@ describe('7. bad input and hostile conditions', () => {
     await context.close();
   });
 
-  it('gtag.js blocked (ad blocker): no page error, the decision kept, consent-gate:ga-error fired', async () => {
-    const { context, google, errors } = await openContext(env.browser, { blockGtag: true });
+  it.each([
+    ['gtag.js', '/', /\/gtag\/js\?id=G-/, 0],
+    ["the Tag Manager container", '/fixtures/gtm.html', /\/gtm\.js\?id=GTM-E2ETEST1$/, 1],
+  ])('%s blocked (ad blocker): no page error, the decision kept, consent-gate:ga-error fired with its URL, and tried again at the next grant', async (_, path, src, gtmEvents) => {
+    const { context, google, errors } = await openContext(env.browser, { blockTags: true });
     const page = await context.newPage();
-    await page.goto(site(env.server) + '/');
-    await page.evaluate(() => window.addEventListener('consent-gate:ga-error', () => ((window as any).gaError = true)));
+    await page.goto(site(env.server) + path);
+    const failed = () => page.evaluate(() => (window as any).gaErrors as string[]); // eslint-disable-line @typescript-eslint/no-explicit-any
+    await page.evaluate(() => window.addEventListener('consent-gate:ga-error', (e) => ((window as any).gaErrors ||= []).push(e.detail.src))); // eslint-disable-line @typescript-eslint/no-explicit-any
     await clickUi(page, 'Accept all');
-    await expect.poll(() => page.evaluate(() => (window as any).gaError)).toBe(true);
-    expect(google.gtag).toHaveLength(1);
+    await expect.poll(failed).toHaveLength(1);
+    expect((await failed())[0]).toMatch(src);
+    expect(google.requests.filter((u) => src.test(u))).toHaveLength(1);
     expect(errors).toEqual([]);
+    // A withdrawal, then a new grant: the failed script was taken out, so it is asked for again.
+    await page.evaluate(() => (window as any).ConsentGate.rejectAll()); // eslint-disable-line @typescript-eslint/no-explicit-any
+    await page.evaluate(() => (window as any).ConsentGate.acceptAll()); // eslint-disable-line @typescript-eslint/no-explicit-any
+    await expect.poll(failed).toHaveLength(2);
+    expect(google.requests.filter((u) => src.test(u))).toHaveLength(2);
+    // The container still finds the one gtm.js event it never read.
+    expect(await page.evaluate(() => (window as any).dataLayer.filter((e: { event?: string }) => e.event == 'gtm.js').length)).toBe(gtmEvents); // eslint-disable-line @typescript-eslint/no-explicit-any
     await page.reload();
-    expect(await page.evaluate(() => (window as any).ConsentGate.getConsent().categories.analytics)).toBe(true);
+    expect(await page.evaluate(() => (window as any).ConsentGate.getConsent().categories.analytics)).toBe(true); // eslint-disable-line @typescript-eslint/no-explicit-any
     expect(await page.locator('consent-gate .n').isVisible()).toBe(false);
+    expect(errors).toEqual([]);
     await context.close();
   });
 

@@ -9,18 +9,17 @@ export interface GoogleLog {
 }
 
 /**
- * Intercept every request to Google's hosts: gtag.js gets the stand-in (or fails, with `blockGtag`, as
- * under an ad blocker), collect hits are recorded. Nothing leaves the machine.
+ * Intercept every request to Google's hosts: gtag.js gets the stand-in, collect hits are recorded; with
+ * `blockTags`, gtag.js and Tag Manager's gtm.js fail, as under an ad blocker. Nothing leaves the machine.
  */
-export const interceptGoogle = async (context: BrowserContext, { blockGtag = false } = {}): Promise<GoogleLog> => {
+export const interceptGoogle = async (context: BrowserContext, { blockTags = false } = {}): Promise<GoogleLog> => {
   const log: GoogleLog = { requests: [], gtag: [], hits: [] };
   await context.route(GOOGLE, async (route) => {
     const url = route.request().url();
     log.requests.push(url);
-    if (url.includes('/gtag/js')) {
-      log.gtag.push(url);
-      return blockGtag ? route.abort('blockedbyclient') : route.fulfill({ contentType: 'text/javascript', body: STAND_IN });
-    }
+    if (url.includes('/gtag/js')) log.gtag.push(url);
+    if (blockTags && /\/gtag\/js|\/gtm\.js/.test(url)) return route.abort('blockedbyclient');
+    if (url.includes('/gtag/js')) return route.fulfill({ contentType: 'text/javascript', body: STAND_IN });
     if (url.includes('/g/collect')) log.hits.push(new URL(url).searchParams);
     return route.fulfill({ status: 204 });
   });
