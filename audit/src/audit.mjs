@@ -4,6 +4,7 @@ import { getDomain } from 'tldts';
 import { CHROMIUM_FLAGS, findChromium } from './browser.mjs';
 import { classifyCookie, classifyHost } from './classify.mjs';
 import { findingsOf } from './findings.mjs';
+import { phaseFigures } from './report.mjs';
 
 /**
  * @typedef {{ url: string, type: string, method: string, site: boolean, tracker: { provider: string, category: string } | null, beacon: boolean, page: string, step: string }} RequestRecord
@@ -214,12 +215,11 @@ export const audit = async (startUrl, options = {}) => {
       }
       await context.close();
       phase.durationMs = Date.now() - phaseStart;
-      const trackers = phase.requests.filter((r) => r.tracker).length;
-      progress(`phase ${phases.length + 1}: ${title}: ${phase.requests.length} requests (${trackers} to trackers), ${new Set(phase.cookies.map((c) => c.name)).size} cookies, ${(phase.durationMs / 1000).toFixed(1)} s`);
+      progress(`phase ${phases.length + 1}: ${title}: ${phaseFigures(phase)}`);
       phases.push(phase);
     }
     const { findings, warnings } = findingsOf(phases, declaration, (c) => classifyCookie(c, declaration));
-    return { url: start.href, site, pages, consentGate, declaration, phases, findings, warnings, notChecked, browser: browser.version(), durationMs: Date.now() - started };
+    return { url: start.href, site, pages, consentGate, declaration, phases, findings, warnings, notChecked, browser: 'Chromium ' + browser.version(), durationMs: Date.now() - started };
   } finally {
     await browser.close();
   }

@@ -7,6 +7,13 @@ import { classifyCookie } from './classify.mjs';
 const xml = (text) => String(text).replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]);
 const md = (text) => String(text).replace(/[|\\`*_[\]<>]/g, (c) => '\\' + c).replace(/\n/g, ' ');
 
+/** `n` and its noun, singular for one: `1 cookie`, `2 cookies`, `0 findings`. */
+export const count = (n, one, many = one + 's') => `${n} ${n == 1 ? one : many}`;
+
+/** A phase's figures, as its progress line and the summary show them. @param {import('./audit.mjs').Phase} p */
+export const phaseFigures = (p) =>
+  `${count(p.requests.length, 'request')} (${p.requests.filter((q) => q.tracker).length} to trackers, ${count(p.requests.filter((q) => q.beacon).length, 'beacon')}), ${count(new Set(p.cookies.map((c) => c.name)).size, 'cookie')}, ${(p.durationMs / 1000).toFixed(1)} s`;
+
 /**
  * The readable summary for a terminal: what was audited, each phase's figures, then each finding with its
  * evidence, the warnings, and what could not be checked.
@@ -14,16 +21,13 @@ const md = (text) => String(text).replace(/[|\\`*_[\]<>]/g, (c) => '\\' + c).rep
  */
 export const textReport = (r) => {
   const lines = [`consent-gate-audit ${r.url}`, `  ${r.consentGate ? 'consent-gate found: driven by itself' : 'no consent-gate: driven by the selectors given'}; pages: ${[r.url, ...r.pages].join(', ')}`, ''];
-  for (const p of r.phases) {
-    const trackers = p.requests.filter((q) => q.tracker).length;
-    lines.push(`  ${p.title}: ${p.requests.length} requests (${trackers} to trackers, ${p.requests.filter((q) => q.beacon).length} beacons), ${new Set(p.cookies.map((c) => c.name)).size} cookies, ${(p.durationMs / 1000).toFixed(1)} s`);
-  }
+  for (const p of r.phases) lines.push(`  ${p.title}: ${phaseFigures(p)}`);
   lines.push('');
   if (!r.findings.length) lines.push('No finding.');
   for (const f of r.findings) lines.push(`✗ ${f.title}: ${f.subject}`, `    ${f.phase}, ${f.step}: ${f.evidence}`);
   for (const w of r.warnings) lines.push(`! ${w.title}: ${w.subject}`, `    ${w.phase}, ${w.step}: ${w.evidence}`);
   for (const n of r.notChecked) lines.push(`? Not checked: ${n}`);
-  lines.push('', `${r.findings.length} finding(s), ${r.warnings.length} warning(s), in ${(r.durationMs / 1000).toFixed(1)} s (${r.browser}).`);
+  lines.push('', `${count(r.findings.length, 'finding')}, ${count(r.warnings.length, 'warning')}, in ${(r.durationMs / 1000).toFixed(1)} s (${r.browser}).`);
   return lines.join('\n') + '\n';
 };
 
@@ -63,7 +67,7 @@ export const markdownReport = (r) => {
   const list = (items) => items.map((f) => `| ${md(f.title)} | \`${md(f.subject)}\` | ${md(f.phase)}, ${md(f.step)} | ${md(f.evidence)} |`).join('\n');
   return `# Consent audit of ${r.url}
 
-${r.findings.length ? `**${r.findings.length} finding(s)**` : '**No finding**'}, ${r.warnings.length} warning(s), in ${(r.durationMs / 1000).toFixed(1)} s. ${r.consentGate ? 'The site uses consent-gate: its notice and its declaration drove the audit.' : 'The site does not use consent-gate.'} Pages: ${[r.url, ...r.pages].map((p) => `<${p}>`).join(', ')}.
+${r.findings.length ? `**${count(r.findings.length, 'finding')}**` : '**No finding**'}, ${count(r.warnings.length, 'warning')}, in ${(r.durationMs / 1000).toFixed(1)} s. ${r.consentGate ? 'The site uses consent-gate: its notice and its declaration drove the audit.' : 'The site does not use consent-gate.'} Pages: ${[r.url, ...r.pages].map((p) => `<${p}>`).join(', ')}.
 
 | Phase | Requests | To trackers | Cookies | Time |
 |---|---|---|---|---|

@@ -66,9 +66,10 @@ describe('reports', () => {
     r.findings[0].evidence = 'a | b <script>';
     const text = textReport(r);
     expect(text).toContain('✗ No request to a tracker before a choice: www.facebook.com');
-    expect(text).toContain('9 finding(s), 1 warning(s)');
+    expect(text).toContain('9 findings, 1 warning, in 4.2 s (Chromium).');
+    expect(text).toContain('  first-visit: 1 request (1 to trackers, 0 beacons), 1 cookie, 1.0 s');
     const md = markdownReport(r);
-    expect(md).toContain('**9 finding(s)**');
+    expect(md).toContain('**9 findings**, 1 warning,');
     expect(md).toContain('a \\| b \\<script\\>');
   });
 
