@@ -173,7 +173,10 @@ export interface ConsentGateOptions {
   gtmCategories?: readonly Category[];
   /**
    * The name of the data layer the Google tags read (`window[dataLayerName]`); another than `dataLayer` is
-   * passed to the container (and gtag.js) as `l=`.
+   * passed to the container (and gtag.js) as `l=`. Where the page already holds something else than an
+   * array under that name (its own `window.dataLayer` object, `location`), the first grant logs
+   * `consent-gate: invalid dataLayerName: …` once and Google's tags stay off; decisions, the cleaner and
+   * `onChange` work as usual.
    * @default 'dataLayer'
    */
   dataLayerName?: string;

@@ -41,8 +41,9 @@ export const createGoogleGate = (c: Config, win: Win): GoogleGate => {
   const w = win as unknown as GtagWindow;
   const doc = w.document;
   const name = c.dataLayerName;
-  // The signals gtag holds, the IDs configured and the container (as keys set to 1): undefined until the default is sent.
-  let held: Record<string, unknown> | undefined;
+  // The signals gtag holds, the IDs configured and the container (as keys set to 1): undefined until the
+  // default is sent; 0 when the page holds something else than a data layer under its name.
+  let held: Record<string, unknown> | undefined | 0;
   const push = (entry: unknown) => ((w[name] ||= []) as unknown[]).push(entry);
   // gtag.js and Tag Manager ignore Arrays: the stub must push the `arguments` object itself.
   const gtag: (...args: unknown[]) => void = function () {
@@ -72,9 +73,14 @@ export const createGoogleGate = (c: Config, win: Win): GoogleGate => {
       // A container holds the Google tags itself.
       const live = c.gtmId ? [] : [...(analytics ? c.gaId : []), ...(advanced || granted?.marketing ? c.googleAdsId : [])];
       disable(!analytics);
-      if (!held && !live[0] && !container) return;
+      if (held === 0 || (!held && !live[0] && !container)) return;
       const first = !held;
       if (first) {
+        // Tags that cannot read their commands must not load; the decision itself goes on as usual.
+        if (typeof ((w[name] ||= []) as unknown[]).push != 'function') {
+          held = 0;
+          return console.error('consent-gate: invalid dataLayerName: ' + name + ' (window.' + name + ' is no array)');
+        }
         gtag('consent', 'default', { ...consentDefault(), ...(c.gtmId && { wait_for_update: 500 }) });
         held = consentDefault();
         if (c.adsDataRedaction !== false) gtag('set', 'ads_data_redaction', true);

@@ -308,6 +308,29 @@ describe('blocked cookies', () => {
   });
 });
 
+describe('a data layer name the page holds something else under', () => {
+  afterEach(() => delete (window as { myLayer?: unknown }).myLayer);
+  it.each([
+    ['window.dataLayer, an object of its own', () => (gaWindow().dataLayer = { page: 'home' } as never), {}],
+    ['window.location', () => {}, { dataLayerName: 'location' }],
+    ['window.myLayer, a string', () => ((window as { myLayer?: unknown }).myLayer = 'taken'), { dataLayerName: 'myLayer' }],
+  ])('%s: one clear error, Google stays off, and every decision still recorded, announced and cleaned up after', (_, taken, options) => {
+    taken();
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const gate = start({ gtmId: 'GTM-ABC123', ...options });
+    const changes: unknown[] = [];
+    gate.onChange((consent) => changes.push(consent?.categories.analytics));
+    expect(gate.acceptAll()!.categories.analytics).toBe(true);
+    expect(Array.from(document.scripts)).toEqual([]);
+    seedCookie('_ga=GA1.1.1.1; Domain=example.test; Path=/');
+    expect(gate.rejectAll()!.categories.analytics).toBe(false);
+    expect(changes).toEqual([true, false]);
+    expect(jarContents()).toEqual(['cg_consent host-only /']);
+    expect(error.mock.calls.map((call) => String(call[0]))).toEqual([expect.stringMatching(/^consent-gate: invalid dataLayerName: (\w+) \(window\.\1 is no array\)$/)]);
+    expect(location.href).toBe('https://www.shop.example.test/shop/cart/');
+  });
+});
+
 describe('clearAnalyticsCookies', () => {
   it('clears on request and reports the names', () => {
     seedCookie('_ga=GA1.1.1.1; Domain=example.test; Path=/');
