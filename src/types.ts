@@ -120,7 +120,7 @@ export interface Declaration {
 /** Options of the consent cookie. */
 export interface CookieOptions {
   /**
-   * Cookie name: letters, digits, `_` and `-`; no name a GA or Google Ads cookie has (clearing those would erase the decision).
+   * Cookie name: letters, digits, `_` and `-`; no name a GA, Google Ads or server-side tagging (`FPID`) cookie has (clearing those would erase the decision).
    * @default 'cg_consent'
    */
   name?: string;

@@ -55,6 +55,8 @@ describe('options', () => {
     [{ cookie: { name: '_ga_consent' } }, 'cookie.name'],
     [{ cookie: { name: '_gcl_consent' } }, 'cookie.name'],
     [{ cookie: { name: 'a b' } }, 'cookie.name'],
+    // Server-side tagging's cookie, which clearing analytics deletes by its name.
+    [{ cookie: { name: 'FPID' } }, 'cookie.name'],
     [{ categories: ['analytics', 'necessary'] }, 'categories'],
     [{ categories: ['ads'] }, 'categories'],
     [{ categories: [] }, 'categories'],
