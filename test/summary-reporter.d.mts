@@ -1,0 +1,9 @@
+/** The part of a test file the reporter reads (Vitest's TestModule). */
+interface ReportedFile {
+  relativeModuleId: string;
+  errors(): unknown[];
+  children: { allTests(): Iterable<{ result(): { state: string } }>; allSuites(): Iterable<{ errors(): unknown[] }> };
+}
+export default class SummaryReporter {
+  onTestRunEnd(testModules: readonly ReportedFile[], unhandledErrors?: readonly unknown[]): void;
+}
