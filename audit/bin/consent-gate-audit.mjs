@@ -4,7 +4,7 @@
 // 2: the audit could not run (unreachable site, no notice found, no browser, bad arguments).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { audit, AuditError, declarationDraft, jsonReport, junitReport, markdownReport, NoBrowserError, textReport, withoutAllowed } from '../src/index.mjs';
+import { allowList, audit, AuditError, declarationDraft, jsonReport, junitReport, markdownReport, NoBrowserError, textReport, withoutAllowed } from '../src/index.mjs';
 
 const USAGE = `Usage: consent-gate-audit <url> [options]
 
@@ -67,8 +67,7 @@ const main = async () => {
   }
   let allowed = [];
   try {
-    if (o.allow) allowed = JSON.parse(readFileSync(o.allow, 'utf8'));
-    if (!Array.isArray(allowed)) throw new Error('not a list');
+    if (o.allow) allowed = allowList(JSON.parse(readFileSync(o.allow, 'utf8')));
   } catch (e) {
     process.stderr.write(`--allow ${o.allow}: ${/** @type {Error} */ (e).message}\n`);
     return 2;

@@ -87,6 +87,22 @@ export const findingsOf = (phases, declaration, classify, now = Date.now() / 100
 };
 
 /**
+ * An `--allow` file's content, checked: a list of `{ type, subject? }` entries, each of a known type (a
+ * misspelt one would accept nothing, silently). Throws an Error naming the entry that is wrong.
+ * @param {unknown} value
+ * @returns {{ type: string, subject?: string }[]}
+ */
+export const allowList = (value) => {
+  if (!Array.isArray(value)) throw new Error('not a JSON list of { "type", "subject" } entries');
+  value.forEach((entry, i) => {
+    const type = entry?.type;
+    if (!Object.hasOwn(FINDING_TYPES, type)) throw new Error(`entry ${i + 1}: unknown type "${type}"; the types are ${Object.keys(FINDING_TYPES).join(', ')}`);
+    if (entry.subject !== undefined && typeof entry.subject != 'string') throw new Error(`entry ${i + 1}: "subject" is a string`);
+  });
+  return value;
+};
+
+/**
  * The findings an `--allow` file accepts left out: entries `{ "type": "…", "subject": "…" }`, a subject
  * ending with `*` matching every subject that starts so, a missing one every subject of the type.
  * @param {Finding[]} findings

@@ -6,7 +6,7 @@
 export { audit, AuditError } from './audit.mjs';
 export { NoBrowserError, findChromium } from './browser.mjs';
 export { classifyCookie, classifyHost } from './classify.mjs';
-export { FINDING_TYPES, findingsOf, withoutAllowed } from './findings.mjs';
+export { allowList, FINDING_TYPES, findingsOf, withoutAllowed } from './findings.mjs';
 export { TRACKER_HOSTS } from './trackers.mjs';
 export { openCookieDatabase, lookupCookie } from './ocd.mjs';
 export { declarationDraft, jsonReport, junitReport, markdownReport, textReport } from './report.mjs';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { JSDOM } from 'jsdom';
-import { declarationDraft, FINDING_TYPES, findingsOf, junitReport, markdownReport, textReport, withoutAllowed } from '../src/index.mjs';
+import { allowList, declarationDraft, FINDING_TYPES, findingsOf, junitReport, markdownReport, textReport, withoutAllowed } from '../src/index.mjs';
 
 const now = Date.now() / 1000;
 const phase = (name, records) => ({ name, title: name, requests: records.requests || [], cookies: records.cookies || [], storage: records.storage || [], durationMs: 1000 });
@@ -45,6 +45,15 @@ describe('findings', () => {
     const { findings } = result();
     expect(withoutAllowed(findings, [{ type: 'undeclared-cookie', subject: 'myst*' }]).filter((f) => f.type == 'undeclared-cookie').map((f) => f.subject)).toEqual(['_fbp']);
     expect(withoutAllowed(findings, [{ type: 'undeclared-cookie' }]).some((f) => f.type == 'undeclared-cookie')).toBe(false);
+  });
+
+  it('reads an --allow list, and refuses one it cannot use with the entry that is wrong (a misspelt kind would allow nothing)', () => {
+    const list = [{ type: 'undeclared-cookie', subject: '_hj*' }, { type: 'analytics-cookie-over-13-months' }];
+    expect(allowList(list)).toEqual(list);
+    expect(() => allowList({ type: 'undeclared-cookie' })).toThrow('a JSON list of { "type", "subject" } entries');
+    expect(() => allowList([{ type: 'undeclared-cookies' }])).toThrow(/^entry 1: unknown type "undeclared-cookies"; the types are tracker-before-choice, .*, analytics-cookie-over-13-months$/);
+    expect(() => allowList([list[0], { type: 'undeclared-cookie', subject: 42 }])).toThrow('entry 2: "subject" is a string');
+    expect(() => allowList([null])).toThrow('entry 1: unknown type "undefined"');
   });
 });
 
