@@ -2,7 +2,8 @@ import type { Category, Declaration, DeclaredCookie } from '../types';
 import type { Config } from '../config';
 import type { Texts } from '../ui/texts';
 import { EN_COOKIES, type CookieTexts } from './texts';
-import { EN, EN_PREFERENCES } from '../ui/texts';
+import { EN_CATEGORIES } from '../ui/texts';
+import { EN_CATEGORY_INFO } from '../ui/texts-preferences';
 import { cookieName, GTAG_SRC, GTM_SRC } from '../config';
 
 /** Days a cookie of Google's tags lives: GA4's two years, Google Ads' 90 days. */
@@ -22,7 +23,7 @@ export const lifetimeText = (days: number | undefined, lang: string, session: st
  * declaration's), then the site's own `texts` (a value of no string left out).
  */
 export const declarationTexts = (own: object | undefined, cookies: object | undefined, site: unknown): Texts & CookieTexts => {
-  const t = { ...EN, ...EN_PREFERENCES, ...EN_COOKIES, ...own, ...cookies } as Texts & CookieTexts;
+  const t = { ...EN_CATEGORIES, ...EN_CATEGORY_INFO, ...EN_COOKIES, ...own, ...cookies } as Texts & CookieTexts;
   for (const [key, value] of Object.entries(Object(site))) if (typeof value == 'string') (t as Record<string, string>)[key] = value;
   return t;
 };

@@ -79,6 +79,20 @@ export const drawDetails = (doc: Document, category: DeclaredCategory, labels: D
 };
 
 /**
+ * The shadow root the declaration is drawn in: `element`'s; or, where it cannot hold one (a list, a table
+ * cell), that of a block of our own inside it, `[data-consent-host]`, added the first time.
+ */
+const rootIn = (element: Element): ShadowRoot => {
+  try {
+    return element.shadowRoot || element.attachShadow({ mode: 'open' });
+  } catch {
+    let host = element.querySelector(':scope>[data-consent-host]');
+    if (!host) (host = element.appendChild(element.ownerDocument.createElement('div'))).setAttribute('data-consent-host', '');
+    return rootIn(host);
+  }
+};
+
+/**
  * Draw the whole declaration into `element` (in a shadow root of its own, so a strict CSP allows its
  * styles): each category with its purpose, the visitor's choice and its table, then a button that opens
  * the preferences. The choices follow every later decision. Headings are `<h3>`, or the level the
@@ -88,7 +102,7 @@ export const drawDeclaration = async (element: Element, gate: ConsentGate): Prom
   const doc = element.ownerDocument;
   const win = doc.defaultView as Win;
   const el = tagger(doc);
-  const root = element.shadowRoot || element.attachShadow({ mode: 'open' });
+  const root = rootIn(element);
   try {
     const sheet = new win.CSSStyleSheet();
     sheet.replaceSync(TABLE_CSS + PAGE_CSS);

@@ -1,6 +1,6 @@
 import type { Category } from '../types';
 import type { Ui } from './context';
-import { EN_PREFERENCES } from './texts';
+import { EN_PREFERENCES } from './texts-preferences';
 import { FLOATING_CSS, PREFERENCES_CSS } from './styles';
 import { fill, textsVersion } from './dom';
 import { cookiePairs } from '../lib/cookie-pairs';

@@ -153,4 +153,15 @@ describe('renderDeclaration (npm)', () => {
     await new Promise((r) => setTimeout(r, 20));
     expect(choices()[2]).toBe('Advertising: Your choice: allowed');
   });
+  it.each(['ul', 'td', 'table'])('draws into a <%s>, which cannot hold a shadow root, through a block of its own inside it, once however often it is drawn', async (tag) => {
+    const { renderDeclaration } = await import('../../src');
+    document.body.innerHTML = tag == 'td' ? '<table><tr><td id="cookies"></td></tr></table>' : `<${tag} id="cookies"></${tag}>`;
+    gate = createConsentGate(SITE);
+    const element = document.getElementById('cookies')!;
+    await renderDeclaration(element, gate);
+    await renderDeclaration(element, gate);
+    expect(element.children).toHaveLength(1);
+    const captions = Array.from(element.children[0].shadowRoot!.querySelectorAll('caption')).map((c) => c.textContent);
+    expect(captions).toEqual(['Cookies: Necessary', 'Cookies: Analytics', 'Cookies: Advertising', 'Cookies: Functional']);
+  });
 });
