@@ -68,7 +68,8 @@ export const normalizeOptions = (options?: ConsentGateOptions): Config => {
     for (const v of [].concat(c[k] as never)) check(k, v, ok instanceof RegExp ? ok.test(v) : ok.includes(v));
   check('revision', r, Number.isInteger(r) && r >= 0 && r < 1e6);
   check('expiresDays', d, d >= 1 && d <= 400 && typeof d == 'number');
-  // The consent cookie must be no cookie that clearing a category deletes (Google's, FPID), or clearing would erase the decision.
+  // The consent cookie must be no cookie that clearing a category deletes (Google's), or clearing would erase the
+  // decision; nor FPID, which server-side tagging's server sets on the site's domain, over the decision.
   check('cookie.name', cookie.name, /^[\w-]+$/.test(cookie.name) && !ANALYTICS_COOKIE.test(cookie.name) && !MARKETING_COOKIE.test(cookie.name) && cookie.name != 'FPID');
   // A cookie is a name, a pattern, or an entry of the declaration with its `name` (one or the other).
   for (const k in c.cookies)

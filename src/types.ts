@@ -120,7 +120,8 @@ export interface Declaration {
 /** Options of the consent cookie. */
 export interface CookieOptions {
   /**
-   * Cookie name: letters, digits, `_` and `-`; no name a GA, Google Ads or server-side tagging (`FPID`) cookie has (clearing those would erase the decision).
+   * Cookie name: letters, digits, `_` and `-`; no name a GA or Google Ads cookie has (clearing those would erase the decision), and not
+   * `FPID`, which server-side tagging's server sets on the site's domain, over the decision.
    * @default 'cg_consent'
    */
   name?: string;

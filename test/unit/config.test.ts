@@ -55,7 +55,7 @@ describe('options', () => {
     [{ cookie: { name: '_ga_consent' } }, 'cookie.name'],
     [{ cookie: { name: '_gcl_consent' } }, 'cookie.name'],
     [{ cookie: { name: 'a b' } }, 'cookie.name'],
-    // Server-side tagging's cookie, which clearing analytics deletes by its name.
+    // Server-side tagging's cookie, which its server sets on the site's domain, over the decision.
     [{ cookie: { name: 'FPID' } }, 'cookie.name'],
     [{ categories: ['analytics', 'necessary'] }, 'categories'],
     [{ categories: ['ads'] }, 'categories'],
