@@ -2,7 +2,10 @@
 interface ReportedFile {
   relativeModuleId: string;
   errors(): unknown[];
-  children: { allTests(): Iterable<{ result(): { state: string } }>; allSuites(): Iterable<{ errors(): unknown[] }> };
+  children: {
+    allTests(): Iterable<{ fullName: string; result(): { state: string }; diagnostic(): { retryCount: number } | undefined }>;
+    allSuites(): Iterable<{ errors(): unknown[] }>;
+  };
 }
 export default class SummaryReporter {
   onTestRunEnd(testModules: readonly ReportedFile[], unhandledErrors?: readonly unknown[]): void;

@@ -6,7 +6,9 @@ const file = (name: string, states: string[], errors: unknown[] = [], suiteError
   relativeModuleId: name,
   errors: () => errors,
   children: {
-    allTests: () => states.map((state) => ({ result: () => ({ state }) })),
+    // `passed again`: passed when given a second time.
+    allTests: () =>
+      states.map((state, i) => ({ fullName: `${name} test ${i + 1}`, result: () => ({ state: state.split(' ')[0] }), diagnostic: () => ({ retryCount: state.endsWith(' again') ? 1 : 0 }) })),
     allSuites: () => [{ errors: () => suiteErrors }],
   },
 });
@@ -26,7 +28,11 @@ describe("the test run's last line", () => {
 
   it('counts a file that failed outside its tests (a syntax error, a failing beforeAll) and an unhandled error as failed, and names them', () => {
     expect(lastLine([file('a.test.ts', ['passed']), file('broken.test.mjs', [], [new SyntaxError('x')]), file('setup.test.ts', ['skipped'], [], [new Error('beforeAll')])], [new Error('late')])).toBe(
-      '1 passed, 3 failed, 1 skipped\nbroken.test.mjs failed outside its tests; setup.test.ts failed outside its tests; 1 unhandled error(s)',
+      '1 passed, 3 failed, 1 skipped\nbroken.test.mjs failed outside its tests\nsetup.test.ts failed outside its tests\n1 unhandled error(s)',
     );
+  });
+
+  it('names each test that passed only when given again', () => {
+    expect(lastLine([file('webkit.test.ts', ['passed', 'passed again'])])).toBe('2 passed, 0 failed, 0 skipped\npassed when given again: webkit.test.ts test 2');
   });
 });

@@ -110,6 +110,19 @@ export const findSwitch = (name: string): HTMLInputElement | undefined =>
     input.closest('label')!.textContent!.startsWith(name),
   );
 
+/** What the error of a driver that stopped answering says: the scenarios of such an engine run once more on it, and only on it. */
+export const NO_ANSWER = 'did not answer';
+
+/**
+ * `promise`, or, when it has not settled within `ms`, an Error saying that `driver` did not answer `what`:
+ * a hung driver then shows as such, naming the step, instead of as the test's own timeout.
+ */
+export const answered = <T>(driver: string, what: string, promise: Promise<T>, ms = 12000): Promise<T> => {
+  let timer: ReturnType<typeof setTimeout>;
+  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${driver} ${NO_ANSWER} ${what} within ${ms / 1000} s`)), ms)));
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+};
+
 /** `fn` and its arguments as one expression, for drivers that evaluate source text. */
 export const callSource = (fn: (...args: never[]) => unknown, args: unknown[]) => `(${fn.toString()}).apply(null, ${JSON.stringify(args)})`;
 

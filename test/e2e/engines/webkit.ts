@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, type AddressInfo } from 'node:net';
 import { Builder, Capabilities, Key as Keys, Origin, type WebDriver, type WebElement } from 'selenium-webdriver';
-import { callSource, collectedErrors, findSwitch, VIEWPORT, type Key, type Launcher, type Tab } from './adapter';
+import { answered, callSource, collectedErrors, findSwitch, VIEWPORT, type Key, type Launcher, type Tab } from './adapter';
 
 const KEYS: Record<Key, string[]> = { Tab: [Keys.TAB], 'Shift+Tab': [Keys.SHIFT, Keys.TAB], Escape: [Keys.ESCAPE], Enter: [Keys.ENTER] };
 
@@ -43,21 +43,38 @@ const waitForDriver = async (url: string, child: ChildProcess) => {
  */
 export const launchWebKit: Launcher = async (proxyPort, paths) => {
   const xvfb = await startXvfb();
-  const port = await freePort();
-  const server = `http://127.0.0.1:${port}`;
-  const driver = spawn(paths.webkit.driver, ['--port=' + port], { env: { ...process.env, DISPLAY: xvfb.display }, stdio: 'ignore' });
-  await waitForDriver(server, driver);
+  let driver: ChildProcess;
+  let server: string;
+  const startDriver = async () => {
+    const port = await freePort();
+    server = `http://127.0.0.1:${port}`;
+    driver = spawn(paths.webkit.driver, ['--port=' + port], { env: { ...process.env, DISPLAY: xvfb.display }, stdio: 'ignore' });
+    await waitForDriver(server, driver);
+  };
+  await startDriver();
   const capabilities = new Capabilities({
     browserName: 'MiniBrowser',
     acceptInsecureCerts: true,
     'webkitgtk:browserOptions': { binary: paths.webkit.browser, args: ['--automation', `--proxy=http://127.0.0.1:${proxyPort}`, '--ignore-tls-errors'] },
   });
+  /** Every driver call of a scenario, bounded: a hung driver fails the step it hung in, by name. */
+  const ask = <T>(what: string, promise: Promise<T>) => answered('WebKitWebDriver', what, promise);
+  const restartDriver = async (error: Error) => {
+    console.log(`webkit: ${error.message}; a new WebKitWebDriver starts`);
+    driver.kill('SIGKILL');
+    await startDriver();
+  };
   let current: WebDriver | undefined;
   const session = async () => {
-    // One session at a time: a new profile ends the previous one.
-    await current?.quit().catch(() => {});
-    current = await new Builder().usingServer(server).withCapabilities(capabilities).build();
-    await current.manage().window().setRect(VIEWPORT);
+    // One session at a time: a new profile ends the previous one. A session that does not end, or one that
+    // does not start (now and then MiniBrowser never comes up), goes with its driver: a new driver starts,
+    // and the session is asked for once more.
+    const previous = current;
+    current = undefined;
+    if (previous) await ask('quit', previous.quit()).catch(restartDriver);
+    const start = () => ask('new session', new Builder().usingServer(server).withCapabilities(capabilities).build());
+    current = await start().catch(async (error) => (await restartDriver(error), start()));
+    await ask('setRect', current.manage().window().setRect(VIEWPORT));
     return current;
   };
   const version = String((await (await session()).getCapabilities()).get('browserVersion'));
@@ -71,13 +88,13 @@ export const launchWebKit: Launcher = async (proxyPort, paths) => {
       let first = true;
       return {
         async open(url) {
-          if (!first) await d.switchTo().newWindow('tab');
+          if (!first) await ask('newWindow', d.switchTo().newWindow('tab'));
           first = false;
-          const handle = await d.getWindowHandle();
+          const handle = await ask('getWindowHandle', d.getWindowHandle());
           const focus = async () => {
             if ((await d.getWindowHandle()) != handle) await d.switchTo().window(handle);
           };
-          await d.get(url);
+          await ask('get', d.get(url));
           const tab: Tab = {
             goto: async (to) => (await focus(), d.get(to)),
             reload: async () => (await focus(), d.navigate().refresh()),
@@ -105,17 +122,17 @@ export const launchWebKit: Launcher = async (proxyPort, paths) => {
             cookies: async () => (await focus(), (await d.manage().getCookies()).map(({ name, domain, path }) => ({ name, domain: domain!, path: path! }))),
             errors: async () => (await focus(), d.executeScript('return ' + callSource(collectedErrors, []))),
           };
-          return tab;
+          return Object.fromEntries(Object.entries(tab).map(([what, call]) => [what, (...args: never[]) => ask(what, (call as (...a: never[]) => Promise<unknown>)(...args))])) as unknown as Tab;
         },
         async close() {
           if (current != d) return;
           current = undefined;
-          await d.quit().catch(() => {});
+          await ask('quit', d.quit()).catch(() => {});
         },
       };
     },
     async close() {
-      await current?.quit().catch(() => {});
+      if (current) await ask('quit', current.quit()).catch(() => {});
       driver.kill();
       xvfb.child.kill();
     },
