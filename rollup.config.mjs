@@ -10,14 +10,9 @@ const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 const LANG_DIR = 'src/ui/lang/';
 const COOKIE_LANG_DIR = 'src/declaration/lang/';
 
-// The first build type-checks every file under src/ and stops on an error; the others only transpile
-// (noCheck), since they read the same files: a build type-checks once, not once per output.
-let checked = false;
-const ts = () => {
-  const check = !checked;
-  checked = true;
-  return typescript({ tsconfig: './tsconfig.json', include: ['src/**/*.ts'], noEmitOnError: true, ...(check ? {} : { noCheck: true }) });
-};
+// Every build reads the same files under src/: the first (`check`) type-checks them all and stops on an
+// error, the others only transpile (noCheck), so a build type-checks once, not once per output.
+const ts = (check = false) => typescript({ tsconfig: './tsconfig.json', include: ['src/**/*.ts'], noEmitOnError: true, noCheck: !check });
 
 // Internal properties start with `_` (private to a module, safe to shorten) or `$` (shared by the core
 // and the UI, which the npm build minifies as separate chunks: kept there, shortened in the single-file build).
@@ -79,7 +74,7 @@ export default [
     // the main entry's chunks; each language is a chunk.
     input: { index: 'src/index.ts', react: 'src/react/index.ts', vue: 'src/vue/index.ts' },
     external: ['js-cookie', 'react', 'vue'],
-    plugins: [ts(), json({ compact: true, namedExports: false, preferConst: true })],
+    plugins: [ts(true), json({ compact: true, namedExports: false, preferConst: true })],
     output: [npm('es', 'mjs'), npm('cjs', 'cjs')],
   },
   // The headless and the server entries: each one file of its own, with no chunk to load (the server's

@@ -73,6 +73,9 @@ const LOG_CATEGORIES: Category[] = ['analytics', 'marketing', 'functional'];
 /** The table's columns, in the order of `rowValues`. */
 export const LOG_COLUMNS = 'consent_id, decided_at, received_at, revision, notice, mode, source, analytics, marketing, functional, page_path, language, ip_prefix, user_agent';
 
+/** How many values a row has: one per column. */
+export const LOG_WIDTH = LOG_COLUMNS.split(', ').length;
+
 /** `row`'s values in the order of LOG_COLUMNS, its times and flags as the store's driver takes them. */
 export const rowValues = (row: LogRow, time: (ms: number) => unknown, flag: (v: boolean | null) => unknown): unknown[] => [
   row.consentId,

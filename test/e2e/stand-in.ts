@@ -17,9 +17,10 @@ export const interceptGoogle = async (context: BrowserContext, { blockTags = fal
   await context.route(GOOGLE, async (route) => {
     const url = route.request().url();
     log.requests.push(url);
-    if (url.includes('/gtag/js')) log.gtag.push(url);
-    if (blockTags && /\/gtag\/js|\/gtm\.js/.test(url)) return route.abort('blockedbyclient');
-    if (url.includes('/gtag/js')) return route.fulfill({ contentType: 'text/javascript', body: STAND_IN });
+    const gtag = url.includes('/gtag/js');
+    if (gtag) log.gtag.push(url);
+    if (blockTags && (gtag || url.includes('/gtm.js'))) return route.abort('blockedbyclient');
+    if (gtag) return route.fulfill({ contentType: 'text/javascript', body: STAND_IN });
     if (url.includes('/g/collect')) log.hits.push(new URL(url).searchParams);
     return route.fulfill({ status: 204 });
   });

@@ -1,5 +1,5 @@
 import type { ConsentStore } from '../store';
-import { countColumns, dayStats, LOG_COLUMNS, rowFrom, rowValues } from '../store';
+import { countColumns, dayStats, LOG_COLUMNS, LOG_WIDTH, rowFrom, rowValues } from '../store';
 import { MIGRATIONS } from '../migrations';
 
 /** What the store needs of a `pg` Pool (or of anything that quacks like one). */
@@ -9,7 +9,7 @@ export interface PgPool {
   end(): Promise<void>;
 }
 
-/** Rows per INSERT statement: 14 parameters each, well under PostgreSQL's 65,535. */
+/** Rows per INSERT statement: LOG_WIDTH (14) parameters each, well under PostgreSQL's 65,535. */
 const BATCH = 500;
 /** The advisory lock that lets one process at a time migrate. */
 const MIGRATION_LOCK = 727214;
@@ -72,7 +72,7 @@ export const openPostgres = async (target: string | PgPool): Promise<ConsentStor
       for (let i = 0; i < rows.length; i += BATCH) {
         const batch = rows.slice(i, i + BATCH);
         const values = batch.flatMap((r) => rowValues(r, (ms) => new Date(ms), (v) => v));
-        const places = batch.map((_, j) => '(' + Array.from({ length: 14 }, (_, k) => '$' + (j * 14 + k + 1)).join(', ') + ')').join(', ');
+        const places = batch.map((_, j) => '(' + Array.from({ length: LOG_WIDTH }, (_, k) => '$' + (j * LOG_WIDTH + k + 1)).join(', ') + ')').join(', ');
         await pool.query(`INSERT INTO consent_log (${LOG_COLUMNS}) VALUES ${places} ON CONFLICT DO NOTHING`, values);
       }
     },

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { ConsentStore, LogRow } from '../store';
-import { countColumns, dayStats, LOG_COLUMNS, rowFrom, rowValues } from '../store';
+import { countColumns, dayStats, LOG_COLUMNS, LOG_WIDTH, rowFrom, rowValues } from '../store';
 import { MIGRATIONS } from '../migrations';
 
 type Db = {
@@ -32,7 +32,7 @@ export const openSqlite = async (path: string): Promise<ConsentStore> => {
         db.exec(sql);
         db.prepare('INSERT INTO consent_gate_migrations VALUES (?, ?)').run(version, Date.now());
       })();
-  const insert = db.prepare(`INSERT INTO consent_log (${LOG_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`);
+  const insert = db.prepare(`INSERT INTO consent_log (${LOG_COLUMNS}) VALUES (${Array(LOG_WIDTH).fill('?').join(', ')}) ON CONFLICT DO NOTHING`);
   const insertAll = db.transaction((rows: LogRow[]) => {
     for (const r of rows) insert.run(...rowValues(r, (ms) => ms, flag));
   });

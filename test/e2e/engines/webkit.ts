@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, type AddressInfo } from 'node:net';
 import { Builder, Capabilities, Key as Keys, Origin, type WebDriver, type WebElement } from 'selenium-webdriver';
-import { answered, callSource, collectedErrors, findSwitch, VIEWPORT, type Key, type Launcher, type Tab } from './adapter';
+import { answered, callSource, collectedErrors, findSwitch, VIEWPORT, type Key, type Launcher, type Profile, type Tab } from './adapter';
 
 const KEYS: Record<Key, string[]> = { Tab: [Keys.TAB], 'Shift+Tab': [Keys.SHIFT, Keys.TAB], Escape: [Keys.ESCAPE], Enter: [Keys.ENTER] };
 
@@ -59,6 +59,9 @@ export const launchWebKit: Launcher = async (proxyPort, paths) => {
   });
   /** Every driver call of a scenario, bounded: a hung driver fails the step it hung in, by name. */
   const ask = <T>(what: string, promise: Promise<T>) => answered('WebKitWebDriver', what, promise);
+  /** `calls`, each bounded as one step named by its key. */
+  const bounded = <T extends object>(calls: T): T =>
+    Object.fromEntries(Object.entries(calls).map(([what, call]) => [what, (...args: never[]) => ask(what, (call as (...a: never[]) => Promise<unknown>)(...args))])) as T;
   const restartDriver = async (error: Error) => {
     console.log(`webkit: ${error.message}; a new WebKitWebDriver starts`);
     driver.kill('SIGKILL');
@@ -87,43 +90,45 @@ export const launchWebKit: Launcher = async (proxyPort, paths) => {
       const d = await session();
       let first = true;
       return {
-        async open(url) {
-          if (!first) await ask('newWindow', d.switchTo().newWindow('tab'));
-          first = false;
-          const handle = await ask('getWindowHandle', d.getWindowHandle());
-          const focus = async () => {
-            if ((await d.getWindowHandle()) != handle) await d.switchTo().window(handle);
-          };
-          await ask('get', d.get(url));
-          const tab: Tab = {
-            goto: async (to) => (await focus(), d.get(to)),
-            reload: async () => (await focus(), d.navigate().refresh()),
-            run: async (fn, ...args) => (await focus(), d.executeScript('return ' + callSource(fn, args)) as never),
-            async clickSwitch(name) {
-              await focus();
-              const element = (await d.executeScript('return ' + callSource(findSwitch, [name]))) as WebElement | null;
-              if (!element) throw new Error(`no switch "${name}"`);
-              await element.click();
-            },
-            clickAt: async (x, y) => (await focus(), d.actions({ async: true }).move({ x: Math.round(x), y: Math.round(y), origin: Origin.VIEWPORT }).click().perform()),
-            async press(key) {
-              await focus();
-              const [first, second] = KEYS[key];
-              const actions = d.actions({ async: true });
-              await (second ? actions.keyDown(first).sendKeys(second).keyUp(first) : actions.sendKeys(first)).perform();
-            },
-            front: focus,
-            // The window's size is set so that its viewport gets the size asked (its frame measured first).
-            async viewport(width, height) {
-              await focus();
-              const frame = (await d.executeScript('return [outerWidth - innerWidth, outerHeight - innerHeight]')) as number[];
-              await d.manage().window().setRect({ width: width + frame[0], height: height + frame[1] });
-            },
-            cookies: async () => (await focus(), (await d.manage().getCookies()).map(({ name, domain, path }) => ({ name, domain: domain!, path: path! }))),
-            errors: async () => (await focus(), d.executeScript('return ' + callSource(collectedErrors, []))),
-          };
-          return Object.fromEntries(Object.entries(tab).map(([what, call]) => [what, (...args: never[]) => ask(what, (call as (...a: never[]) => Promise<unknown>)(...args))])) as unknown as Tab;
-        },
+        ...bounded<Pick<Profile, 'open'>>({
+          async open(url) {
+            if (!first) await d.switchTo().newWindow('tab');
+            first = false;
+            const handle = await d.getWindowHandle();
+            const focus = async () => {
+              if ((await d.getWindowHandle()) != handle) await d.switchTo().window(handle);
+            };
+            await d.get(url);
+            const tab: Tab = {
+              goto: async (to) => (await focus(), d.get(to)),
+              reload: async () => (await focus(), d.navigate().refresh()),
+              run: async (fn, ...args) => (await focus(), d.executeScript('return ' + callSource(fn, args)) as never),
+              async clickSwitch(name) {
+                await focus();
+                const element = (await d.executeScript('return ' + callSource(findSwitch, [name]))) as WebElement | null;
+                if (!element) throw new Error(`no switch "${name}"`);
+                await element.click();
+              },
+              clickAt: async (x, y) => (await focus(), d.actions({ async: true }).move({ x: Math.round(x), y: Math.round(y), origin: Origin.VIEWPORT }).click().perform()),
+              async press(key) {
+                await focus();
+                const [first, second] = KEYS[key];
+                const actions = d.actions({ async: true });
+                await (second ? actions.keyDown(first).sendKeys(second).keyUp(first) : actions.sendKeys(first)).perform();
+              },
+              front: focus,
+              // The window's size is set so that its viewport gets the size asked (its frame measured first).
+              async viewport(width, height) {
+                await focus();
+                const frame = (await d.executeScript('return [outerWidth - innerWidth, outerHeight - innerHeight]')) as number[];
+                await d.manage().window().setRect({ width: width + frame[0], height: height + frame[1] });
+              },
+              cookies: async () => (await focus(), (await d.manage().getCookies()).map(({ name, domain, path }) => ({ name, domain: domain!, path: path! }))),
+              errors: async () => (await focus(), d.executeScript('return ' + callSource(collectedErrors, []))),
+            };
+            return bounded(tab);
+          },
+        }),
         async close() {
           if (current != d) return;
           current = undefined;
