@@ -98,7 +98,9 @@ export const startCore = (c: Config, w?: Win): Core => {
     if (!live) return state;
     const next: Consent = {
       id: state?.id ?? randomId(),
-      timestamp: Math.floor(Date.now() / 1000) * 1000,
+      // To the second, as the record stores it; and after the decision it replaces, so that no two decisions
+      // of one visitor share a time (proof of consent keys each on its id and time; the newest copy wins).
+      timestamp: Math.max(Math.floor(Date.now() / 1000) * 1000, state ? state.timestamp + 1000 : 0),
       revision: c.revision,
       source,
       mode: optOutMode ? 'opt-out' : 'opt-in',

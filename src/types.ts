@@ -24,7 +24,11 @@ export type Categories = { [K in Category]?: boolean };
 export interface Consent {
   /** Random consent id (16 characters), the key for proof of consent. */
   readonly id: string;
-  /** When the decision was given, in milliseconds since the epoch (stored to the second). */
+  /**
+   * When the decision was given, in milliseconds since the epoch (stored to the second). A change is always
+   * dated after the decision it replaces (a second after it when both fall within one second), so each of a
+   * visitor's decisions has a time of its own, the key of its proof of consent.
+   */
   readonly timestamp: number;
   /** The policy revision the decision was given for. */
   readonly revision: number;

@@ -1,51 +1,12 @@
-// Proof of consent from the browser to the database: the demo's endpoint is consent-gate/log (the
-// embedded database); a decision the endpoint cannot take yet waits in the browser and arrives once.
+// The demo's proof-of-consent page: its endpoint is consent-gate/log (the embedded database). That a
+// decision the endpoint cannot take yet waits in the browser and arrives once is tested in every engine
+// (engines/proof-of-consent.ts).
 import { describe, expect, it } from 'vitest';
 import { clickUi, openContext, site, useBrowserAndSite } from './harness';
 
 const env = useBrowserAndSite();
 
 describe('proof of consent', () => {
-  it('with the endpoint answering 503 for three page views, then 204, every decision arrives exactly once, and nothing is sent again', async () => {
-    const { context, errors } = await openContext(env.browser);
-    let pageViews = 0;
-    const posts: number[] = [];
-    await context.route('**/consent-log', (route) => {
-      posts.push(pageViews);
-      return pageViews <= 3 ? route.fulfill({ status: 503 }) : route.continue();
-    });
-    const page = await context.newPage();
-    const view = async (path: string) => {
-      pageViews++;
-      await page.goto(site(env.server) + path);
-    };
-    await view('/');
-    await clickUi(page, 'Accept all');
-    const granted = await page.evaluate(() => (window as any).ConsentGate.getConsent());
-    await expect.poll(() => posts.filter((v) => v == 1).length).toBe(1);
-    await view('/product.html');
-    await expect.poll(() => posts.filter((v) => v == 2).length).toBe(1);
-    await view('/privacy.html');
-    await expect.poll(() => posts.filter((v) => v == 3).length).toBe(1);
-    await page.waitForTimeout(1000);
-    const withdrawn = await page.evaluate(() => (window as any).ConsentGate.rejectAll());
-    await expect.poll(() => posts.filter((v) => v == 3).length).toBe(2);
-    expect(await env.server.log.lookup(granted.id)).toEqual([]);
-    // The fourth page: the endpoint answers, both arrive, in their order, once each.
-    await view('/');
-    await expect.poll(async () => (await env.server.log.lookup(granted.id)).map((r) => [r.decidedAt, r.analytics])).toEqual([
-      [granted.timestamp, true],
-      [withdrawn.timestamp, false],
-    ]);
-    await view('/product.html');
-    await page.waitForTimeout(500);
-    expect(posts.filter((v) => v >= 5)).toEqual([]);
-    expect(await env.server.log.lookup(granted.id)).toHaveLength(2);
-    expect(await page.evaluate(() => localStorage.getItem('cg_consent_log'))).toBeNull();
-    expect(errors).toEqual([]);
-    await context.close();
-  });
-
   it('the demo’s /admin/consent, behind its password, lists the latest decisions and draws the opt-in rate per category per day', async () => {
     const { context } = await openContext(env.browser);
     const page = await context.newPage();

@@ -75,6 +75,17 @@ describe('accepting', () => {
     const first = gate.acceptAll()!;
     expect(gate.rejectAll()!.id).toBe(first.id);
   });
+
+  it('dates each change after the one before, even within one second: a withdrawal never shares its time with the grant it replaces', () => {
+    vi.spyOn(Date, 'now').mockReturnValue(Date.UTC(2026, 10, 30, 8, 0, 0, 400));
+    const gate = start();
+    const decisions = [gate.acceptAll()!, gate.rejectAll()!, gate.setConsent({ analytics: true })!];
+    expect(decisions.map((d) => d.timestamp - decisions[0].timestamp)).toEqual([0, 1000, 2000]);
+    expect(decisions[0].timestamp).toBe(Date.UTC(2026, 10, 30, 8, 0, 0));
+    // The next page reads the last of them.
+    nextPage('https://www.shop.example.test/');
+    expect(start().getConsent()).toEqual(decisions[2]);
+  });
 });
 
 describe('rejecting', () => {

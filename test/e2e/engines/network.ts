@@ -41,6 +41,8 @@ export interface NetworkLog {
   embeds: string[];
   /** Requests to hosts that are neither the test site nor Google (refused): the browsers' own, such as update checks. */
   other: string[];
+  /** Each POST to the site's proof-of-consent endpoint (`/consent-log`): refused (503, while `logDown` is on) or passed to the site. */
+  logPosts: ('refused' | 'passed')[];
 }
 
 const SITE = /(^|\.)example\.(test|co\.uk)$/;
@@ -55,9 +57,12 @@ const EMBED = /^www\.youtube-nocookie\.com$/;
  * host name needs resolving.
  */
 export const startNetwork = async (sitePort: number) => {
-  const log: NetworkLog = { google: [], gtag: [], gtm: [], hits: [], embeds: [], other: [] };
-  /** `addon`: the browser has Google's opt-out add-on (until `clear()`). */
-  const network = { addon: false };
+  const log: NetworkLog = { google: [], gtag: [], gtm: [], hits: [], embeds: [], other: [], logPosts: [] };
+  /**
+   * `addon`: the browser has Google's opt-out add-on; `logDown`: the proof-of-consent endpoint answers 503
+   * (both until `clear()`).
+   */
+  const network = { addon: false, logDown: false };
 
   const handle = (req: IncomingMessage, res: ServerResponse) => {
     const secure = (req.socket as TLSSocket).encrypted;
@@ -87,6 +92,10 @@ export const startNetwork = async (sitePort: number) => {
     if (url.pathname == ADDON_PATH) return res.writeHead(200, { 'content-type': 'text/javascript' }).end(ADDON);
     // Browsers ask every site for one; a fixture without it would log a 404 that is no error of the page.
     if (url.pathname == '/favicon.ico') return res.writeHead(204).end();
+    if (url.pathname == '/consent-log' && req.method == 'POST') {
+      log.logPosts.push(network.logDown ? 'refused' : 'passed');
+      if (network.logDown) return req.resume().on('end', () => res.writeHead(503).end());
+    }
     const upstream = request(
       { host: '127.0.0.1', port: sitePort, path: url.pathname + url.search, method: req.method, headers: req.headers },
       (answer) => {
@@ -127,10 +136,11 @@ export const startNetwork = async (sitePort: number) => {
   return Object.assign(network, {
     log,
     port: (proxy.address() as AddressInfo).port,
-    /** Forget what was logged and remove the add-on (a new scenario starts). */
+    /** Forget what was logged, remove the add-on and bring the endpoint back (a new scenario starts). */
     clear() {
       for (const list of Object.values(log)) list.length = 0;
       network.addon = false;
+      network.logDown = false;
     },
     close: () => new Promise<void>((resolve) => {
       proxy.closeAllConnections();

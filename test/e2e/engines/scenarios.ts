@@ -34,12 +34,13 @@ import {
 } from './helpers';
 import { tagManagerScenarios } from './tag-manager';
 import { declarationScenarios } from './declaration';
+import { proofScenarios, type ProofLog } from './proof-of-consent';
 
 
 /** Define every scenario for one engine. */
 export const engineScenarios = (name: keyof BrowserPaths, launch: Launcher) => {
   const paths = inject('browsers');
-  const env = {} as EngineContext['env'] & { close: () => Promise<void> };
+  const env = {} as EngineContext['env'] & { proof: ProofLog; close: () => Promise<void> };
   const profiles: Profile[] = [];
   /** A new profile (fresh cookies; GPC or Google's opt-out add-on as asked) with a first tab on `path` of `site`. */
   const visit = async (path: string, { gpc, addon }: { gpc?: boolean; addon?: boolean } = {}, site = SITE) => {
@@ -63,6 +64,7 @@ export const engineScenarios = (name: keyof BrowserPaths, launch: Launcher) => {
                 ? { 'content-security-policy': "script-src 'self' 'nonce-e2e-nonce'; style-src 'self'" }
                 : {},
       });
+      env.proof = server.log;
       env.network = await startNetwork(server.port);
       env.engine = await launch(env.network.port, paths as BrowserPaths);
       env.close = async () => {
@@ -587,5 +589,6 @@ export const engineScenarios = (name: keyof BrowserPaths, launch: Launcher) => {
 
     tagManagerScenarios({ name, env, visit });
     declarationScenarios({ name, env, visit });
+    proofScenarios({ name, env, visit });
   });
 };
