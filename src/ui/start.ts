@@ -21,28 +21,26 @@ export const startUi = (core: Core, c: Config, w: Win, loaders: UiLoaders): void
   const listen = new w.AbortController();
   let ui: Promise<Mounted | undefined> | undefined;
   let mounted: Mounted | undefined;
-  const mount = (m?: UiModule) => {
-    if (m) return m.mountUi(core, c, w, loaders).then((drawn) => (mounted = drawn));
-    // Missing or blocked: nothing optional runs, and the next request tries again.
-    console.error('consent-gate: notice not loaded');
-    ui = undefined;
-  };
-  const start = (): Promise<Mounted | undefined> => {
+  // Missing, blocked or the page left while it loaded: nothing optional runs, and the next request tries again.
+  const mount = (m?: UiModule) => (m ? m.mountUi(core, c, w, loaders).then((drawn) => (mounted = drawn)) : (ui = undefined));
+  // Where the UI was needed (to ask, to open), a failed load says so; loaded ahead of intent, it fails
+  // silently (Firefox fails a load when the page it belongs to is being left), and the click tries again.
+  const start = (ahead?: boolean): Promise<Mounted | undefined> => {
     if (!ui) {
       const m = loaders.ui();
       ui = m instanceof Promise ? m.then(mount) : Promise.resolve(mount(m));
     }
-    return ui;
+    return ui.then((drawn) => (drawn || ahead || console.error('consent-gate: notice not loaded'), drawn));
   };
   // Once drawn, at once; before, when it is.
-  const act = (f: (m: Mounted) => void) => (mounted ? f(mounted) : void start().then((m) => m && f(m)));
+  const act = (f: (m: Mounted) => void, ahead?: boolean) => (mounted ? f(mounted) : void start(ahead).then((m) => m && f(m)));
   // In opt-out mode the "Your Privacy Choices" button is on unless the site turns it off.
   c.floatingButton ??= c.mode == 'opt-out';
   core.showBanner = () => act((m) => m.showBanner());
   core.showPreferences = () => act((m) => m.open());
   const trigger = (e: Event) => {
     const target = (e.composedPath()[0] as Element).closest?.('[data-consent-open]');
-    if (target && /^p|^f/.test(e.type)) act((m) => m.warm());
+    if (target && /^p|^f/.test(e.type)) act((m) => m.warm(), true);
     else if (target && (e.type == 'click' || ((e as KeyboardEvent).key == 'Enter' && !/^(A|BUTTON)$/.test(target.tagName)))) {
       e.preventDefault();
       act((m) => m.open(target));
@@ -62,5 +60,5 @@ export const startUi = (core: Core, c: Config, w: Win, loaders: UiLoaders): void
   const draw = () => doc.querySelector('[data-consent-declaration]') && loaders.decl().then((m) => doc.querySelectorAll('[data-consent-declaration]').forEach((place) => m!.drawDeclaration(place, core)));
   doc.readyState == 'loading' ? doc.addEventListener('DOMContentLoaded', draw, listen) : draw();
   core.ready = core.needsDecision() ? start().then(() => {}) : Promise.resolve();
-  if (c.floatingButton) ((w as { requestIdleCallback?: (f: () => void) => void }).requestIdleCallback || setTimeout)(start);
+  if (c.floatingButton) ((w as { requestIdleCallback?: (f: () => void) => void }).requestIdleCallback || setTimeout)(() => start());
 };
