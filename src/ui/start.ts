@@ -23,8 +23,9 @@ export const startUi = (core: Core, c: Config, w: Win, loaders: UiLoaders): void
   let mounted: Mounted | undefined;
   // Missing, blocked or the page left while it loaded: nothing optional runs, and the next request tries again.
   const mount = (m?: UiModule) => (m ? m.mountUi(core, c, w, loaders).then((drawn) => (mounted = drawn)) : (ui = undefined));
-  // Where the UI was needed (to ask, to open), a failed load says so; loaded ahead of intent, it fails
-  // silently (Firefox fails a load when the page it belongs to is being left), and the click tries again.
+  // Where the UI was needed (to ask, to open), a failed load says so; loaded ahead (on intent, or at idle for
+  // the floating button), it fails silently, as Firefox fails the loads of a page the visitor is leaving,
+  // and the next need tries again.
   const start = (ahead?: boolean): Promise<Mounted | undefined> => {
     if (!ui) {
       const m = loaders.ui();
@@ -60,5 +61,5 @@ export const startUi = (core: Core, c: Config, w: Win, loaders: UiLoaders): void
   const draw = () => doc.querySelector('[data-consent-declaration]') && loaders.decl().then((m) => doc.querySelectorAll('[data-consent-declaration]').forEach((place) => m!.drawDeclaration(place, core)));
   doc.readyState == 'loading' ? doc.addEventListener('DOMContentLoaded', draw, listen) : draw();
   core.ready = core.needsDecision() ? start().then(() => {}) : Promise.resolve();
-  if (c.floatingButton) ((w as { requestIdleCallback?: (f: () => void) => void }).requestIdleCallback || setTimeout)(() => start());
+  if (c.floatingButton) ((w as { requestIdleCallback?: (f: () => void) => void }).requestIdleCallback || setTimeout)(() => start(true));
 };
