@@ -25,28 +25,22 @@ const megabytes = (dir) => {
   return (bytes / 1e6).toFixed(0);
 };
 
+/** A SQLite driver with better-sqlite3's API (libsql shares it), opened as the log's own store opens SQLite. */
+const sqlite = (name) => ({
+  name,
+  open: (require, file) => {
+    const db = new (require(name))(file);
+    db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL');
+    db.exec(TABLE);
+    const insert = db.prepare('INSERT INTO consent_log VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING');
+    return { insert: (r) => insert.run(...r), close: () => db.close() };
+  },
+});
+
 /** Each candidate: its package, and how to open a database at `file` and insert one row (both may be async). */
 const CANDIDATES = [
-  {
-    name: 'better-sqlite3',
-    open: (require, file) => {
-      const db = new (require('better-sqlite3'))(file);
-      db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL');
-      db.exec(TABLE);
-      const insert = db.prepare('INSERT INTO consent_log VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING');
-      return { insert: (r) => insert.run(...r), close: () => db.close() };
-    },
-  },
-  {
-    name: 'libsql',
-    open: (require, file) => {
-      const db = new (require('libsql'))(file);
-      db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL');
-      db.exec(TABLE);
-      const insert = db.prepare('INSERT INTO consent_log VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING');
-      return { insert: (r) => insert.run(...r), close: () => db.close() };
-    },
-  },
+  sqlite('better-sqlite3'),
+  sqlite('libsql'),
   {
     name: '@electric-sql/pglite',
     open: async (require, file) => {

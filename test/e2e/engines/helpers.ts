@@ -8,6 +8,8 @@ import { createRequire } from 'node:module';
 import { GA_ID } from '../harness';
 import type { BrowserPaths, Engine, Profile, Tab } from './adapter';
 import type { Network } from './network';
+import type { Consent } from '../../../src/types';
+import type { ConsentLog } from '../../../src/log';
 
 export const SITE = 'http://www.shop.example.test';
 export const STRICT = "script-src 'self' https://www.googletagmanager.com; style-src 'self'";
@@ -108,7 +110,7 @@ export const gaState = (tab: Tab) =>
     };
   }, GA_ID);
 
-export const consent = (tab: Tab) => tab.run(() => (window as any).ConsentGate.getConsent() as { categories: Record<string, boolean>; source: string } | null); // eslint-disable-line @typescript-eslint/no-explicit-any
+export const consent = (tab: Tab) => tab.run(() => (window as any).ConsentGate.getConsent() as Consent | null); // eslint-disable-line @typescript-eslint/no-explicit-any
 
 /** The focused element, through shadow roots, as `tag "text"`. */
 export const focused = (tab: Tab) =>
@@ -158,7 +160,8 @@ export const analyticsCookies = async (tab: Tab) => (await tab.cookies()).filter
 /** What a group of scenarios gets from the engine's suite: its name, its browser and network, and a way in. */
 export interface EngineContext {
   name: keyof BrowserPaths;
-  env: { engine: Engine; network: Network };
+  /** `proof`: the demo server's consent-gate/log, read by consent id. */
+  env: { engine: Engine; network: Network; proof: Pick<ConsentLog, 'lookup'> };
   /** A new profile (fresh cookies; GPC or Google's opt-out add-on as asked) with a first tab on `path` of `site`. */
   visit(path: string, options?: { gpc?: boolean; addon?: boolean }, site?: string): Promise<{ profile: Profile; tab: Tab }>;
 }

@@ -3,25 +3,22 @@
  * queue and arrives exactly once on a later page, whatever this engine's `fetch` keepalive and storage do.
  */
 import { expect, it } from 'vitest';
-import type { ConsentLog } from '../../../src/log';
+import type { Consent } from '../../../src/types';
 import { clickUi, consent, SITE, sleep, type EngineContext } from './helpers';
 
-/** The demo server's consent-gate/log, read by consent id. */
-export type ProofLog = Pick<ConsentLog, 'lookup'>;
-
-export const proofScenarios = ({ env, visit }: EngineContext & { env: { proof: ProofLog } }) => {
+export const proofScenarios = ({ env, visit }: EngineContext) => {
   it('proof of consent: with the endpoint answering 503 for three page views, then 204, every decision arrives exactly once, and nothing is sent again', async () => {
     const posts = env.network.log.logPosts;
     const { tab } = await visit('/');
     env.network.logDown = true;
     await clickUi(tab, 'Accept all');
-    const granted = (await consent(tab)) as unknown as { id: string; timestamp: number };
+    const granted = (await consent(tab))!;
     await expect.poll(() => posts.length).toBe(1);
     await tab.goto(SITE + '/product.html');
     await expect.poll(() => posts.length).toBe(2);
     await tab.goto(SITE + '/privacy.html');
     await expect.poll(() => posts.length).toBe(3);
-    const withdrawn = await tab.run(() => (window as any).ConsentGate.rejectAll() as { timestamp: number }); // eslint-disable-line @typescript-eslint/no-explicit-any
+    const withdrawn = await tab.run(() => (window as any).ConsentGate.rejectAll() as Consent); // eslint-disable-line @typescript-eslint/no-explicit-any
     await expect.poll(() => posts.length).toBeGreaterThanOrEqual(4);
     await sleep(300);
     expect(posts.every((p) => p == 'refused')).toBe(true);

@@ -34,13 +34,13 @@ import {
 } from './helpers';
 import { tagManagerScenarios } from './tag-manager';
 import { declarationScenarios } from './declaration';
-import { proofScenarios, type ProofLog } from './proof-of-consent';
+import { proofScenarios } from './proof-of-consent';
 
 
 /** Define every scenario for one engine. */
 export const engineScenarios = (name: keyof BrowserPaths, launch: Launcher) => {
   const paths = inject('browsers');
-  const env = {} as EngineContext['env'] & { proof: ProofLog; close: () => Promise<void> };
+  const env = {} as EngineContext['env'] & { close: () => Promise<void> };
   const profiles: Profile[] = [];
   /** A new profile (fresh cookies; GPC or Google's opt-out add-on as asked) with a first tab on `path` of `site`. */
   const visit = async (path: string, { gpc, addon }: { gpc?: boolean; addon?: boolean } = {}, site = SITE) => {
